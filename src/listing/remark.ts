@@ -1,0 +1,55 @@
+/**
+ * Remark plugin behind `<Listing file="..." anchor="..." />`: at build time it
+ * reads the region from the repository and passes it to the component as the
+ * `code` attribute, so code shown in a chapter is always the real file. A
+ * missing file or anchor fails the build with a message naming both.
+ */
+import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
+import { resolveListing } from './resolve';
+
+interface JsxAttribute {
+  type: 'mdxJsxAttribute';
+  name: string;
+  value?: string | null | { type: string; value: string };
+}
+
+interface JsxElement extends Node {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: (JsxAttribute | { type: 'mdxJsxExpressionAttribute' })[];
+}
+
+interface VFileLike {
+  path?: string;
+}
+
+function literalAttribute(node: JsxElement, name: string, where: string): string | undefined {
+  const attr = node.attributes.find((a): a is JsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
+  if (!attr || attr.value == null) return undefined;
+  if (typeof attr.value !== 'string') {
+    throw new Error(`${where}: <Listing ${name}={...}> must be a plain string, like ${name}="...".`);
+  }
+  return attr.value;
+}
+
+export default function remarkListing(options: { root: string }) {
+  return (tree: Node, file: VFileLike) => {
+    const where = file.path ?? 'an MDX file';
+    visit(tree, (node: Node) => {
+      const el = node as JsxElement;
+      if ((el.type !== 'mdxJsxFlowElement' && el.type !== 'mdxJsxTextElement') || el.name !== 'Listing') return;
+      const src = literalAttribute(el, 'file', where);
+      if (!src) throw new Error(`${where}: <Listing> needs a file="path/from/repository/root" attribute.`);
+      const anchor = literalAttribute(el, 'anchor', where);
+      let code: string;
+      try {
+        code = resolveListing(options.root, { file: src, anchor });
+      } catch (e) {
+        throw new Error(`${where}: ${(e as Error).message}`);
+      }
+      el.attributes = el.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === 'code'));
+      el.attributes.push({ type: 'mdxJsxAttribute', name: 'code', value: code });
+    });
+  };
+}

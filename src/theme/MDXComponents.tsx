@@ -1,0 +1,14 @@
+import MDXComponents from '@theme-original/MDXComponents';
+import Quiz from '@site/src/components/Quiz';
+import Hint from '@site/src/components/Hint';
+import Solution from '@site/src/components/Solution';
+import Listing from '@site/src/components/Listing';
+
+/** The teaching components, registered once so every chapter can use them without imports. */
+export default {
+  ...MDXComponents,
+  Quiz,
+  Hint,
+  Solution,
+  Listing,
+};
