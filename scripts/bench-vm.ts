@@ -1,0 +1,84 @@
+// VM benchmarks: `tsx scripts/bench-vm.ts` prints JSON; scripts/bench.ts can
+// import benchVm. Each timing is the median of several runs, in milliseconds.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { bootVm, restoreVm, type Vm } from '../src/vm/index';
+import { fileAssets, STATIC_VM_DIR } from '../src/vm/node-assets';
+
+const HELLO = '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n';
+
+/** Median of `values`. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Runs `fn` `runs` times and returns the median duration in ms (rounded to 0.1). */
+async function timeIt(runs: number, fn: () => Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return Math.round(median(times) * 10) / 10;
+}
+
+/** Runs a command and fails the benchmark if it does not succeed. */
+async function ok(vm: Vm, command: string, expected?: string): Promise<void> {
+  const result = await vm.exec(command);
+  if (result.exitCode !== 0 || (expected !== undefined && result.output !== expected)) {
+    throw new Error(`bench: "${command}" gave ${result.exitCode}: ${result.output}`);
+  }
+}
+
+/** Raw and brotli sizes of every file in static/vm/. */
+async function sizes(): Promise<{ rawBytes: number; brotliBytes: number; files: Record<string, [number, number]> }> {
+  const files: Record<string, [number, number]> = {};
+  let rawBytes = 0;
+  let brotliBytes = 0;
+  for (const name of (await readdir(STATIC_VM_DIR)).sort()) {
+    const bytes = await readFile(path.join(STATIC_VM_DIR, name));
+    const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    files[name] = [bytes.length, br];
+    rawBytes += bytes.length;
+    brotliBytes += br;
+  }
+  return { rawBytes, brotliBytes, files };
+}
+
+/** Measures the VM; see the goals in issue 3. */
+export async function benchVm(): Promise<Record<string, unknown>> {
+  const assets = fileAssets();
+  const coldBootMs = await timeIt(3, async () => {
+    const vm = await bootVm({ assets });
+    await vm.destroy();
+  });
+  const restoreToFirstCommandMs = await timeIt(5, async () => {
+    const vm = await restoreVm({ assets });
+    await ok(vm, 'true');
+    await vm.destroy();
+  });
+  const vm = await restoreVm({ assets });
+  try {
+    await vm.writeFile('hello.c', HELLO);
+    const execTrueMs = await timeIt(20, () => ok(vm, 'true'));
+    const tccHelloMs = await timeIt(10, () => ok(vm, 'tcc -o /tmp/hello hello.c && /tmp/hello', 'hello\n'));
+    return {
+      coldBootMs,
+      restoreToFirstCommandMs,
+      execTrueMs,
+      tccHelloMs,
+      goals: { restoreToFirstCommandMs: 250, coldBootMs: 1500, tccHelloMs: 400 },
+      staticVm: await sizes(),
+    };
+  } finally {
+    await vm.destroy();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchVm(), null, 2));
+}

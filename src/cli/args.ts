@@ -1,0 +1,107 @@
+// Command-line parsing of orbit-lab: pure, so it is unit-tested without a VM.
+import { parseArgs } from 'node:util';
+import type { GuestUser } from '../vm/protocol';
+import { EXEC_USAGE, MAIN_USAGE, SHELL_USAGE } from './usage';
+
+/** A host/guest file pair of --put or --get. */
+export interface Transfer {
+  local: string;
+  guest: string;
+}
+
+/** What the user asked for. */
+export type Invocation =
+  | { kind: 'help'; text: string }
+  | { kind: 'usage-error'; message: string; usage: string }
+  | {
+      kind: 'exec';
+      command: string[];
+      puts: Transfer[];
+      gets: Transfer[];
+      timeoutMs: number;
+      user: GuestUser;
+      cold: boolean;
+    }
+  | { kind: 'shell'; cold: boolean };
+
+/** Splits "A:B" at the first colon; null unless both sides are non-empty. */
+function splitPair(value: string): [string, string] | null {
+  const at = value.indexOf(':');
+  if (at <= 0 || at === value.length - 1) return null;
+  return [value.slice(0, at), value.slice(at + 1)];
+}
+
+/** Parses the arguments after "orbit-lab". */
+export function parseInvocation(argv: readonly string[]): Invocation {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help') return { kind: 'help', text: MAIN_USAGE };
+  const error = (message: string, usage: string): Invocation => ({ kind: 'usage-error', message, usage });
+  try {
+    if (command === 'exec') return parseExec(rest);
+    if (command === 'shell') return parseShell(rest);
+  } catch (caught) {
+    return error((caught as Error).message, command === 'exec' ? EXEC_USAGE : SHELL_USAGE);
+  }
+  return error(`unknown command "${command}"`, MAIN_USAGE);
+}
+
+/** Parses `exec [OPTIONS] -- COMMAND...`; throws on bad arguments. */
+function parseExec(args: string[]): Invocation {
+  const dashes = args.indexOf('--');
+  const options = dashes === -1 ? args : args.slice(0, dashes);
+  const { values, positionals } = parseArgs({
+    args: options,
+    allowPositionals: true,
+    options: {
+      put: { type: 'string', multiple: true },
+      get: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+      user: { type: 'string' },
+      cold: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { kind: 'help', text: EXEC_USAGE };
+  if (positionals.length > 0)
+    throw new Error(`put "--" before the command: orbit-lab exec -- ${positionals.join(' ')}`);
+  const command = dashes === -1 ? [] : args.slice(dashes + 1);
+  if (command.length === 0) throw new Error('no command given after "--"');
+  const seconds = values.timeout === undefined ? 60 : Number(values.timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`--timeout needs a positive number of seconds, not "${values.timeout}"`);
+  const user = values.user ?? 'root';
+  if (user !== 'root' && user !== 'student') throw new Error(`--user must be student or root, not "${user}"`);
+  return {
+    kind: 'exec',
+    command,
+    puts: transfers(values.put, '--put', 'LOCAL:GUEST', (a, b) => ({ local: a, guest: b })),
+    gets: transfers(values.get, '--get', 'GUEST:LOCAL', (a, b) => ({ guest: a, local: b })),
+    timeoutMs: seconds * 1000,
+    user,
+    cold: values.cold ?? false,
+  };
+}
+
+/** Turns repeated --put/--get values into transfers; throws on a malformed one. */
+function transfers(
+  values: string[] | undefined,
+  flag: string,
+  shape: string,
+  make: (first: string, second: string) => Transfer,
+): Transfer[] {
+  return (values ?? []).map((value) => {
+    const pair = splitPair(value);
+    if (!pair) throw new Error(`${flag} needs ${shape}, not "${value}"`);
+    return make(...pair);
+  });
+}
+
+/** Parses `shell [OPTIONS]`; throws on bad arguments. */
+function parseShell(args: string[]): Invocation {
+  const { values } = parseArgs({
+    args,
+    options: { cold: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return { kind: 'help', text: SHELL_USAGE };
+  return { kind: 'shell', cold: values.cold ?? false };
+}

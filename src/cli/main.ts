@@ -1,0 +1,30 @@
+// orbit-lab: drive the course VM from the command line (see ./usage.ts).
+import { parseInvocation } from './args';
+import { runExec } from './exec';
+import { runShell } from './shell';
+
+/** Exit status for bad arguments. */
+const USAGE_STATUS = 2;
+/** Exit status when orbit-lab itself failed (not the guest command). */
+const FAILURE_STATUS = 125;
+
+/** Runs orbit-lab with `argv` (without node and the script) and returns the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const invocation = parseInvocation(argv);
+  switch (invocation.kind) {
+    case 'help':
+      process.stdout.write(invocation.text);
+      return 0;
+    case 'usage-error':
+      process.stderr.write(`orbit-lab: ${invocation.message}\n\n${invocation.usage}`);
+      return USAGE_STATUS;
+    case 'exec':
+    case 'shell':
+      try {
+        return await (invocation.kind === 'exec' ? runExec(invocation) : runShell(invocation));
+      } catch (error) {
+        process.stderr.write(`orbit-lab: ${error instanceof Error ? error.message : String(error)}\n`);
+        return FAILURE_STATUS;
+      }
+  }
+}

@@ -1,0 +1,105 @@
+// The host end of the agent protocol: sends requests on ttyS1 and matches the
+// agent's event lines to the requests waiting for them.
+import {
+  LineSplitter,
+  killRequest,
+  parseAgentLine,
+  pingRequest,
+  randomNonce,
+  runRequest,
+  dropRequest,
+  type AgentEvent,
+  type GuestUser,
+} from './protocol';
+
+/** The part of a Machine the channel needs. */
+export interface SerialPort {
+  onSerial(port: 1, listener: (bytes: Uint8Array) => void): () => void;
+  sendSerial(port: 1, bytes: Uint8Array): void;
+}
+
+type Waiter = (event: AgentEvent) => boolean;
+
+/** Talks to orbit-agent over serial port 1. */
+export class AgentChannel {
+  private readonly waiters = new Set<Waiter>();
+  private readonly encoder = new TextEncoder();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly port: SerialPort) {
+    const splitter = new LineSplitter((line) => this.dispatch(line));
+    this.unsubscribe = port.onSerial(1, (bytes) => splitter.push(bytes));
+  }
+
+  /** Hands a parsed event to the first waiter that accepts it. */
+  private dispatch(line: string): void {
+    const event = parseAgentLine(line);
+    if (!event) return;
+    for (const waiter of this.waiters) {
+      if (waiter(event)) {
+        this.waiters.delete(waiter);
+        return;
+      }
+    }
+  }
+
+  /** Resolves with the first event `match` accepts; `cancel` drops the wait. */
+  private waitFor<T>(match: (event: AgentEvent) => T | undefined): {
+    promise: Promise<T>;
+    cancel: () => void;
+  } {
+    let waiter: Waiter = () => false;
+    const promise = new Promise<T>((resolve) => {
+      waiter = (event) => {
+        const value = match(event);
+        if (value === undefined) return false;
+        resolve(value);
+        return true;
+      };
+      this.waiters.add(waiter);
+    });
+    return { promise, cancel: () => this.waiters.delete(waiter) };
+  }
+
+  private send(line: string): void {
+    this.port.sendSerial(1, this.encoder.encode(line));
+  }
+
+  /** Waits for the agent's boot-time ready line. */
+  ready(): { promise: Promise<void>; cancel: () => void } {
+    const wait = this.waitFor((e) => (e.kind === 'ready' ? true : undefined));
+    return { promise: wait.promise.then(() => undefined), cancel: wait.cancel };
+  }
+
+  /** Pings the agent; the promise resolves when it answers. */
+  ping(): { promise: Promise<void>; cancel: () => void } {
+    const nonce = randomNonce();
+    const wait = this.waitFor((e) => (e.kind === 'pong' && e.nonce === nonce ? true : undefined));
+    this.send(pingRequest(nonce));
+    return { promise: wait.promise.then(() => undefined), cancel: wait.cancel };
+  }
+
+  /** Starts request `id`; the promise resolves with the command's exit status. */
+  run(id: string, user: GuestUser): { promise: Promise<number>; cancel: () => void } {
+    const nonce = randomNonce();
+    const wait = this.waitFor((e) => (e.kind === 'done' && e.id === id && e.nonce === nonce ? e.status : undefined));
+    this.send(runRequest(id, user, nonce));
+    return wait;
+  }
+
+  /** Asks the agent to kill request `id`'s process group. */
+  kill(id: string): void {
+    this.send(killRequest(id));
+  }
+
+  /** Asks the agent to delete request `id`'s files. */
+  drop(id: string): void {
+    this.send(dropRequest(id));
+  }
+
+  /** Stops listening; pending waits never resolve (their callers time out or are cancelled). */
+  close(): void {
+    this.unsubscribe();
+    this.waiters.clear();
+  }
+}

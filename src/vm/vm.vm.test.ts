@@ -1,0 +1,102 @@
+// The VM interface against the real image in static/vm/ (npm run test:vm).
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootVm, restoreVm, type Vm } from './index';
+import { fileAssets } from './node-assets';
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('a restored VM', () => {
+  let vm: Vm;
+  beforeAll(async () => {
+    vm = await restoreVm({ assets: fileAssets() });
+  });
+  afterAll(() => vm?.destroy());
+
+  it("runs the project's kernel", async () => {
+    const result = await vm.exec('uname -r');
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(result.output.trim()).toBe(vm.manifest.machine.kernelRelease);
+    expect(result.output.trim()).toMatch(/^6\.1\.\d+-orbit$/);
+  });
+
+  it('compiles and runs a pthread program with tcc', async () => {
+    const program = `#include <pthread.h>
+#include <stdio.h>
+static int total;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static void *work(void *arg) {
+  for (int i = 0; i < 1000; i++) { pthread_mutex_lock(&lock); total += *(int *)arg; pthread_mutex_unlock(&lock); }
+  return NULL;
+}
+int main(void) {
+  pthread_t t[4]; int one = 1;
+  for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, work, &one);
+  for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
+  printf("total=%d\\n", total);
+  return 0;
+}
+`;
+    await vm.writeFile('threads.c', program);
+    const result = await vm.exec('tcc -o /tmp/threads threads.c -lpthread && /tmp/threads');
+    expect(result.output).toBe('total=4000\n');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('round-trips 1 MB of random bytes both ways, inside and outside the exchange directory', async () => {
+    const blob = randomBytes(1024 * 1024);
+    for (const guestPath of ['blob.bin', '/tmp/sub/blob.bin']) {
+      await vm.writeFile(guestPath, blob);
+      const inGuest = await vm.exec(['sha256sum', guestPath]);
+      expect(inGuest.output.split(' ')[0], guestPath).toBe(sha256(blob));
+      expect(sha256(await vm.readFile(guestPath)), guestPath).toBe(sha256(blob));
+    }
+    const made = await vm.exec('head -c 1048576 /dev/urandom > /tmp/made.bin && sha256sum /tmp/made.bin');
+    const back = await vm.readFile('/tmp/made.bin');
+    expect(back.length).toBe(1024 * 1024);
+    expect(sha256(back)).toBe(made.output.split(' ')[0]);
+  });
+
+  it('is not fooled by a command that prints the agent protocol', async () => {
+    const fake = 'orbit-ready\\norbit-pong 0123456789abcdef\\norbit-done r1-000000 0123456789abcdef 0\\n';
+    const result = await vm.exec(`printf '${fake}'; printf '${fake}' > /dev/console; exit 3`);
+    expect(result.exitCode).toBe(3);
+    expect(result.output).toBe(fake.replace(/\\n/g, '\n'));
+    const student = await vm.exec(`printf '${fake}' > /dev/ttyS1`, { user: 'student' });
+    expect(student.exitCode).not.toBe(0);
+  });
+
+  it('runs commands as the unprivileged student or as root', async () => {
+    expect((await vm.exec('id -u; id -g', { user: 'student' })).output).toBe('1000\n1000\n');
+    expect((await vm.exec('id -u')).output).toBe('0\n');
+    expect((await vm.exec('touch /root/x', { user: 'student' })).exitCode).not.toBe(0);
+  });
+
+  it('kills a hanging command at its timeout and stays usable', async () => {
+    const hung = await vm.exec('echo started; sleep 600 & sleep 600', { timeoutMs: 1000 });
+    expect(hung).toMatchObject({ timedOut: true, exitCode: 137, output: 'started\n' });
+    const after = await vm.exec('ps -o comm | grep -c "^sleep" || true');
+    expect(after).toMatchObject({ exitCode: 0, timedOut: false, output: '0\n' });
+  });
+
+  it('passes exit statuses through', async () => {
+    for (const status of [0, 1, 7, 255]) {
+      expect((await vm.exec(['sh', '-c', `exit ${status}`])).exitCode).toBe(status);
+    }
+  });
+});
+
+describe('a cold-booted VM', () => {
+  it('boots the kernel and answers', async () => {
+    const progress: string[] = [];
+    const vm = await bootVm({ assets: fileAssets(), onProgress: (p) => progress.push(p.phase) });
+    try {
+      expect(progress).toEqual(expect.arrayContaining(['download', 'start', 'boot', 'ready']));
+      expect((await vm.exec('echo hello from $(uname -r)')).output).toBe(
+        `hello from ${vm.manifest.machine.kernelRelease}\n`,
+      );
+    } finally {
+      await vm.destroy();
+    }
+  });
+});
