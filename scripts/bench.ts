@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: the project's measurements as one JSON document on stdout.
+ * Timings are never pass/fail; compare ratios within one run.
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { benchSite } from './bench/site';
+
+async function main() {
+  const buildDir = 'build';
+  if (!existsSync(`${buildDir}/index.html`)) {
+    console.error('No production build found: running "npm run build -- --locale en" first.');
+    const r = spawnSync('npm', ['run', 'build', '--', '--locale', 'en'], {
+      stdio: ['ignore', process.stderr, process.stderr],
+    });
+    if (r.status !== 0) throw new Error('the site build failed; see above.');
+  }
+  const report = { date: new Date().toISOString(), site: await benchSite(buildDir) };
+  console.log(JSON.stringify(report, null, 2));
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
