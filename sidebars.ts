@@ -1,8 +1,9 @@
 import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
 import { backMatter, outline, type OutlineEntry } from './src/outline';
 
-// Sidebar labels of written chapters come from their front matter and are
-// translated with the docs; planned entries are plain text in the build's locale.
+// Part titles and planned entries come from src/outline.ts in the build's
+// locale (so i18n/ja has no sidebar category strings); written chapters take
+// their labels from their own front matter.
 const ja = process.env.DOCUSAURUS_CURRENT_LOCALE === 'ja';
 
 function item(entry: OutlineEntry) {

@@ -1,28 +1,19 @@
 /**
- * Publishes the book's outline (doc id, title, link, number of quiz
- * questions, in sidebar order) as global data, so the progress page can list
- * every chapter without a doc context.
+ * Publishes the written chapters (doc id, title, link, number of quiz
+ * questions, in outline order) as global data, so the progress page can list
+ * them without a doc context.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { LoadedContent } from '@docusaurus/plugin-content-docs';
+import { outline } from '../outline';
 
 export interface ChapterInfo {
   id: string;
   title: string;
   permalink: string;
   quizzes: number;
-}
-
-type SidebarItem = LoadedContent['loadedVersions'][number]['sidebars'][string][number];
-
-function docIdsInOrder(items: SidebarItem[]): string[] {
-  return items.flatMap((item) => {
-    if (item.type === 'doc' || item.type === 'ref') return [item.id];
-    if (item.type === 'category') return docIdsInOrder(item.items);
-    return [];
-  });
 }
 
 /** Number of `<Quiz` elements in an MDX source. */
@@ -38,12 +29,16 @@ export default function chaptersPlugin(context: LoadContext): Plugin {
       const version = docs?.loadedVersions[0];
       if (!version) throw new Error('orbit-chapters: the docs plugin loaded no version.');
       const byId = new Map(version.docs.map((d) => [d.id, d]));
-      const chapters: ChapterInfo[] = docIdsInOrder(version.sidebars.book ?? []).flatMap((id) => {
-        const doc = byId.get(id);
-        if (!doc) return [];
-        const file = path.join(context.siteDir, doc.source.replace(/^@site\//, ''));
-        return [{ id, title: doc.title, permalink: doc.permalink, quizzes: countQuizzes(readFileSync(file, 'utf8')) }];
-      });
+      const chapters: ChapterInfo[] = outline
+        .flatMap((part) => part.entries)
+        .flatMap(({ doc: id }) => {
+          const doc = id === undefined ? undefined : byId.get(id);
+          if (!id || !doc) return [];
+          const file = path.join(context.siteDir, doc.source.replace(/^@site\//, ''));
+          return [
+            { id, title: doc.title, permalink: doc.permalink, quizzes: countQuizzes(readFileSync(file, 'utf8')) },
+          ];
+        });
       actions.setGlobalData({ chapters });
     },
   };
