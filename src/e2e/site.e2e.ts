@@ -105,3 +105,14 @@ describe('Japanese locale', () => {
     await page.close();
   });
 });
+
+describe('offline search', () => {
+  it('finds a chapter from the local index', async () => {
+    const page = await open('/');
+    await page.getByRole('textbox', { name: 'Search' }).click();
+    await page.keyboard.type('deadlock');
+    const suggestions = page.getByRole('listbox');
+    await expect.poll(() => suggestions.textContent(), { timeout: 15_000 }).toContain('Auxiliary tasks');
+    await page.close();
+  });
+});
