@@ -16,9 +16,13 @@ describe('example programs shown in the chapters', () => {
   it.each(sources)('%s compiles without warnings', (file) => {
     const exe = path.join(out, file.replace(/\.c$/, ''));
     const run = () =>
-      execFileSync('cc', ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-pthread', '-o', exe, path.join(__dirname, file)], {
-        stdio: 'pipe',
-      });
+      execFileSync(
+        'cc',
+        ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-pthread', '-o', exe, path.join(__dirname, file)],
+        {
+          stdio: 'pipe',
+        },
+      );
     expect(run).not.toThrow();
   });
 });
