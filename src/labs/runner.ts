@@ -1,0 +1,99 @@
+/**
+ * Lab actions over the VM interface (browser and Node alike): put the lab
+ * into the guest, build the student's files, run the program, run the tests.
+ * Everything happens in `<exchange>/lab/<id>/`; student code runs as the
+ * unprivileged `student` user.
+ */
+import type { ExecResult, Vm } from '../vm';
+import type { LabBundle } from './load';
+import { extractDiagnostics, type Diagnostic } from './markers';
+import { checkCommand, scoreCheck, type CheckReport, type TestRun } from './score';
+import { shellQuote } from '../vm/protocol';
+
+export interface BuildOutcome {
+  command: string;
+  result: ExecResult;
+  diagnostics: Diagnostic[];
+}
+
+export interface RunOutcome {
+  build?: BuildOutcome;
+  /** Absent when the build failed. */
+  run?: { command: string; result: ExecResult };
+}
+
+const DEFAULT_BUILD_MS = 30_000;
+const DEFAULT_RUN_MS = 10_000;
+
+export class LabRunner {
+  private prepared = false;
+
+  constructor(
+    private readonly vm: Vm,
+    private readonly bundle: LabBundle,
+  ) {}
+
+  /** The lab's directory in the guest. */
+  get dir(): string {
+    return `${this.vm.exchangeDir}/lab/${this.bundle.spec.id}`;
+  }
+
+  /** Creates the lab directory (writable by the student) with the readonly files and tests, once per VM. */
+  private async prepare(): Promise<void> {
+    if (this.prepared) return;
+    const dir = shellQuote(this.dir);
+    const made = await this.vm.exec(`mkdir -p ${dir}/tests && chmod 0777 ${dir} ${dir}/tests`, { timeoutMs: 10_000 });
+    if (made.exitCode !== 0) throw new Error(`could not create ${this.dir} in the VM: ${made.output.trim()}`);
+    const { spec, starter, tests } = this.bundle;
+    for (const f of spec.readonly) await this.vm.writeFile(`${this.dir}/${f}`, starter[f] ?? '');
+    for (const [f, text] of Object.entries(tests)) await this.vm.writeFile(`${this.dir}/${f}`, text);
+    this.prepared = true;
+  }
+
+  /** Writes the student's editable files into the guest. */
+  async writeFiles(files: Record<string, string>): Promise<void> {
+    await this.prepare();
+    for (const f of this.bundle.spec.files) await this.vm.writeFile(`${this.dir}/${f}`, files[f] ?? '');
+  }
+
+  /** Runs `command` as the student in the lab directory. */
+  private exec(command: string, timeoutMs: number): Promise<ExecResult> {
+    return this.vm.exec(['sh', '-c', command], { timeoutMs, user: 'student', cwd: this.dir });
+  }
+
+  /** Builds the files (when the lab has a build step); diagnostics point into lab files. */
+  async build(files: Record<string, string>): Promise<BuildOutcome | undefined> {
+    await this.writeFiles(files);
+    const build = this.bundle.spec.build;
+    if (!build) return undefined;
+    const result = await this.exec(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS);
+    const names = [...this.bundle.spec.files, ...this.bundle.spec.readonly];
+    return { command: build.command, result, diagnostics: extractDiagnostics(result.output, names) };
+  }
+
+  /** Run: build, then the run command when the build succeeded. */
+  async run(files: Record<string, string>): Promise<RunOutcome> {
+    const build = await this.build(files);
+    if (build && build.result.exitCode !== 0) return { build };
+    const { command, timeoutMs } = this.bundle.spec.run;
+    return { build, run: { command, result: await this.exec(command, timeoutMs ?? DEFAULT_RUN_MS) } };
+  }
+
+  /** Check: build, then every test (each with its own timeout), scored on the host. */
+  async check(
+    files: Record<string, string>,
+    onTest?: (id: string) => void,
+  ): Promise<{ build?: BuildOutcome; report: CheckReport }> {
+    const build = await this.build(files);
+    const spec = this.bundle.spec;
+    const runs: TestRun[] = [];
+    if (!build || build.result.exitCode === 0) {
+      for (const t of spec.tests) {
+        onTest?.(t.id);
+        const r = await this.exec(checkCommand(spec, t.id), t.timeoutMs);
+        runs.push({ testId: t.id, exitCode: r.exitCode, output: r.output, timedOut: r.timedOut });
+      }
+    }
+    return { build, report: scoreCheck(spec, runs) };
+  }
+}

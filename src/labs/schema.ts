@@ -1,0 +1,95 @@
+/**
+ * The lab spec (`labs/NN-slug/lab.json`): what the student edits, how the lab
+ * builds, runs and checks, and the points of each test. One zod schema is
+ * the contract for the browser lab, the loader and the grader; its errors
+ * name the file, the field and how to fix it.
+ */
+import { z } from 'zod';
+
+/** A path inside a lab folder: relative, forward slashes, no "..". */
+const labPath = z
+  .string()
+  .min(1)
+  .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/, {
+    message: 'use a relative path like "src/main.c" (letters, digits, . _ - /; no leading "/" and no "..")',
+  });
+
+const timeoutMs = z
+  .number()
+  .int()
+  .min(100, { message: 'a timeout is in milliseconds: use at least 100' })
+  .max(600_000, { message: 'a timeout above 10 minutes (600000 ms) is a mistake' });
+
+const command = z.object({
+  command: z.string().min(1, { message: 'give the shell command to run in the guest' }),
+  timeoutMs: timeoutMs.optional(),
+});
+
+const test = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'a test id is lowercase words joined by "-"' }),
+  title: z.string().min(1),
+  points: z.number().int().min(0).max(1000),
+  timeoutMs,
+});
+
+export const labSpecSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^\d\d-[a-z0-9-]+$/, { message: 'a lab id is "NN-slug", like "01-deadlock", and names its folder' }),
+    title: z.string().min(1),
+    version: z.number().int().min(1, { message: 'versions start at 1; bump it when files or tests change' }),
+    files: z.array(labPath).min(1, { message: 'name at least one file the student edits (in starter/ and solution/)' }),
+    readonly: z.array(labPath).default([]),
+    build: command.optional(),
+    run: command,
+    check: command.refine((c) => c.command.includes('{test}'), {
+      message: 'the check command must contain "{test}", which is replaced by each test id',
+      path: ['command'],
+    }),
+    tests: z.array(test).min(1, { message: 'a lab needs at least one test' }),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, f] of [...spec.files, ...spec.readonly].entries()) {
+      if (seen.has(f))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['readonly', i - spec.files.length],
+          message: `"${f}" is listed twice: a file is either editable (files) or readonly`,
+        });
+      seen.add(f);
+    }
+    const ids = new Set<string>();
+    for (const [i, t] of spec.tests.entries()) {
+      if (ids.has(t.id))
+        ctx.addIssue({ code: 'custom', path: ['tests', i, 'id'], message: `test id "${t.id}" is used twice` });
+      ids.add(t.id);
+    }
+  });
+
+export type LabSpec = z.infer<typeof labSpecSchema>;
+export type LabTest = LabSpec['tests'][number];
+
+/** Thrown for an invalid spec; the message lists every problem. */
+export class LabSpecError extends Error {}
+
+/** Parses a lab.json text; `where` names the file in messages. */
+export function parseLabSpec(text: string, where: string): LabSpec {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LabSpecError(`${where} is not valid JSON: ${(error as Error).message}. Fix the syntax.`);
+  }
+  const result = labSpecSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return `  - field "${field}": ${issue.message}`;
+  });
+  throw new LabSpecError(
+    `${where} is not a valid lab spec:\n${problems.join('\n')}\nSee labs/README.md for the format.`,
+  );
+}
