@@ -1,0 +1,18 @@
+#!/bin/bash
+# Build the orbit VM image: kernel, initramfs and BIOS files into static/vm/.
+# Usage: bash kernel/build.sh   (as root it also installs the build host's packages)
+# Environment: ORBIT_BUILD_DIR (default /var/tmp/orbit-vm-build) for the work tree.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+for f in common host-deps fetch kernel rootfs outputs; do
+  # shellcheck source=/dev/null
+  source "$here/scripts/$f.sh"
+done
+
+host_deps
+fetch_packages
+build_kernel
+build_rootfs
+write_outputs
+log "done: $(cd "$OUT_DIR" && ls | tr '\n' ' ')"

@@ -1,0 +1,45 @@
+# Shared paths, constants and helpers for the orbit VM build (sourced, not run).
+
+set -euo pipefail
+
+KERNEL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPO_DIR=$(cd "$KERNEL_DIR/.." && pwd)
+BUILD_DIR=${ORBIT_BUILD_DIR:-/var/tmp/orbit-vm-build}
+DEB_DIR="$BUILD_DIR/debs"
+PKG_DIR="$BUILD_DIR/pkgs"
+
+# die MESSAGE: print what failed and stop the build.
+die() {
+  echo "kernel/build.sh: error: $*" >&2
+  exit 1
+}
+
+# log MESSAGE: one progress line.
+log() {
+  echo "==> $*" >&2
+}
+
+# vm_json EXPR: read a value from kernel/vm.json (EXPR is a JS expression on `v`).
+vm_json() {
+  node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+           process.stdout.write(String(eval(process.argv[2])));' "$KERNEL_DIR/vm.json" "$1"
+}
+
+# lock_entries: the `name:arch version` lines of packages.lock, comments stripped.
+lock_entries() {
+  sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$KERNEL_DIR/rootfs/packages.lock"
+}
+
+# lock_version NAME: the pinned version of package NAME (any arch).
+lock_version() {
+  lock_entries | awk -v n="$1" '{ split($1, a, ":"); if (a[1] == n) print $2 }'
+}
+
+# pkg_root NAME: the directory where package NAME is unpacked.
+pkg_root() {
+  echo "$PKG_DIR/$1"
+}
+
+SOURCE_DATE_EPOCH=$(vm_json v.sourceDateEpoch)
+export SOURCE_DATE_EPOCH
+OUT_DIR="$REPO_DIR/$(vm_json v.outputs.dir)"
