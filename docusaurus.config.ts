@@ -3,7 +3,9 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { fileURLToPath } from 'node:url';
 import remarkListing from './src/listing/remark';
+import remarkLab from './src/labs/remark';
 import chaptersPlugin from './src/plugins/chapters';
+import labRuntimePlugin from './src/plugins/lab-runtime';
 
 // <Listing file="..."> paths are relative to the repository root, which is this directory.
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -36,7 +38,10 @@ const config = {
         docs: {
           sidebarPath: './sidebars.ts',
           routeBasePath: 'book',
-          remarkPlugins: [[remarkListing, { root: repoRoot }]],
+          remarkPlugins: [
+            [remarkListing, { root: repoRoot }],
+            [remarkLab, { root: repoRoot }],
+          ],
           showLastUpdateTime: false,
         },
         blog: false,
@@ -44,7 +49,7 @@ const config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [chaptersPlugin],
+  plugins: [chaptersPlugin, labRuntimePlugin],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

@@ -40,7 +40,7 @@ export const outline: OutlinePart[] = [
     title: 'Part III: Labs',
     titleJa: '第 III 部: ラボ',
     entries: [
-      { title: 'Lab 0: The playground', titleJa: 'ラボ 0: プレイグラウンド' },
+      { title: 'Lab 0: The playground', titleJa: 'ラボ 0: プレイグラウンド', doc: 'lab-playground' },
       {
         title: 'Lab 1: Port a deadlock detector to an orbit',
         titleJa: 'ラボ 1: デッドロック検出器を orbit に移植する',

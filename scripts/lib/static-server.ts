@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.zst': 'application/octet-stream',
   '.xml': 'application/xml',
 };
 
@@ -44,7 +45,17 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const file = resolveFile(absRoot, req.url ?? '/');
     const status = file ? 200 : 404;
     const body = file ?? path.join(absRoot, '404.html');
-    res.writeHead(status, { 'content-type': TYPES[path.extname(body)] ?? 'application/octet-stream' });
+    // Caching as GitHub Pages does it (max-age=600 plus a validator), so "warm cache" means something.
+    const modified = statSync(body).mtime.toUTCString();
+    if (file && req.headers['if-modified-since'] === modified) {
+      res.writeHead(304).end();
+      return;
+    }
+    res.writeHead(status, {
+      'content-type': TYPES[path.extname(body)] ?? 'application/octet-stream',
+      'cache-control': 'max-age=600',
+      'last-modified': modified,
+    });
     createReadStream(body).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,7 +4,7 @@
  * the contract for the browser lab, the loader and the grader; its errors
  * name the file, the field and how to fix it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A path inside a lab folder: relative, forward slashes, no "..". */
 const labPath = z

@@ -33,6 +33,8 @@ describe('LabStore', () => {
     expect(a.save('x.c', 'from a').ok).toBe(true);
     const result = b.save('x.c', 'from b');
     expect(result).toEqual({ ok: false, conflict: expect.objectContaining({ text: 'from a', tab: 'a' }) });
+    expect(b.changedElsewhere('x.c')?.text).toBe('from a');
+    expect(a.changedElsewhere('x.c')).toBeUndefined();
     expect(b.peek('x.c')?.text).toBe('from a');
     expect(b.save('x.c', 'from b', true).ok).toBe(true);
     expect(a.save('x.c', 'a again').ok).toBe(false);

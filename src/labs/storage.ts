@@ -62,6 +62,12 @@ export class LabStore {
     return this.readAll()[path];
   }
 
+  /** The saved file when another tab saved it after this tab last loaded or saved it. */
+  changedElsewhere(path: string): SavedFile | undefined {
+    const saved = this.peek(path);
+    return saved && saved.tab !== this.tab && saved.rev !== (this.seen.get(path) ?? 0) ? saved : undefined;
+  }
+
   /** Saves `text` unless another tab saved a newer revision since this tab last saw the file. */
   save(path: string, text: string, force = false): SaveResult {
     const all = this.readAll();

@@ -3,7 +3,7 @@
  * the lab version and a SHA-256 of that content, so an upload can tell a
  * damaged or edited archive, or one made for another lab, from a good one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LabSpec } from './schema';
 
 export const SUBMISSION_FORMAT = 'orbit-lab-submission';

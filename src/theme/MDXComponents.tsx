@@ -3,6 +3,7 @@ import Quiz from '@site/src/components/Quiz';
 import Hint from '@site/src/components/Hint';
 import Solution from '@site/src/components/Solution';
 import Listing from '@site/src/components/Listing';
+import Lab from '@site/src/components/Lab';
 
 /** The teaching components, registered once so every chapter can use them without imports. */
 export default {
@@ -11,4 +12,5 @@ export default {
   Hint,
   Solution,
   Listing,
+  Lab,
 };

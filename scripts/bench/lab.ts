@@ -1,0 +1,104 @@
+/**
+ * The lab in headless Chromium against the production build: navigation to
+ * a ready VM with a cold and a warm browser cache, Run click to program
+ * output, and the gzip JavaScript weight of a chapter without a lab and of
+ * the lab page. Several runs, medians; never pass/fail.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../lib/browser';
+import { serveStatic } from '../lib/static-server';
+
+const LAB_PAGE = '/book/lab-playground/';
+const CHAPTER_PAGE = '/book/auxiliary-tasks/';
+const RUNS = 3;
+const solution = readFileSync('labs/00-playground/solution/hello.c', 'utf8');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN);
+}
+
+/** Milliseconds from navigation start to the VM answering. */
+async function timeToReady(context: BrowserContext, url: string): Promise<{ ms: number; page: Page }> {
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.locator('[data-vm-state=ready]').waitFor({ timeout: 120_000 });
+  return { ms: Date.now() - t0, page };
+}
+
+/** Milliseconds from the Run click to the program's output in the terminal. */
+async function runToOutput(page: Page): Promise<number> {
+  const rows = page.locator('[data-testid=terminal] .xterm-rows');
+  const before = ((await rows.innerText()).match(/Hello, orbit!/g) ?? []).length;
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.waitForFunction(
+    (n) =>
+      (document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent?.match(/Hello, orbit!/g) ?? [])
+        .length > n,
+    before,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return Date.now() - t0;
+}
+
+/** Gzip KB of every script `url` loads, once `ready` resolves. */
+async function jsWeight(browser: Browser, buildDir: string, url: string, ready: (p: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    const type = r.request().resourceType();
+    if ((type === 'script' || r.url().endsWith('.js')) && r.ok()) scripts.add(new URL(r.url()).pathname);
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await ready(page);
+  let bytes = 0;
+  for (const s of scripts) bytes += gzipSync(readFileSync(path.join(buildDir, s)), { level: 9 }).length;
+  await context.close();
+  return { scripts: scripts.size, jsGzipKB: Math.round(bytes / 102.4) / 10 };
+}
+
+export async function benchLab(buildDir: string) {
+  const server = await serveStatic(buildDir);
+  const browser = await launchChromium();
+  try {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const run: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const first = await timeToReady(context, server.url + LAB_PAGE);
+      cold.push(first.ms);
+      await first.page.close();
+      const second = await timeToReady(context, server.url + LAB_PAGE);
+      warm.push(second.ms);
+      await second.page.locator('[data-testid=code-editor] .view-lines').click();
+      await second.page.keyboard.press('Control+A');
+      await second.page.keyboard.insertText(solution);
+      await runToOutput(second.page); // the first run also compiles tcc's caches in
+      for (let j = 0; j < RUNS; j++) run.push(await runToOutput(second.page));
+      await context.close();
+    }
+    const chapter = await jsWeight(browser, buildDir, server.url + CHAPTER_PAGE, async () => undefined);
+    const lab = await jsWeight(browser, buildDir, server.url + LAB_PAGE, async (p) => {
+      await p.locator('[data-vm-state=ready]').waitFor({ timeout: 120_000 });
+    });
+    return {
+      goals: { warmReadyMs: 1000, runToOutputMs: 600, chapterJsGzipKB: 300 },
+      coldReadyMs: median(cold),
+      warmReadyMs: median(warm),
+      runToOutputMs: median(run),
+      samples: { cold, warm, run },
+      chapterPage: { page: CHAPTER_PAGE, ...chapter },
+      labPage: { page: LAB_PAGE, ...lab },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The text the lab writes into its terminal for Run and Check, and the
+ * one-line summaries it announces. Pure, so the wording stays in one place.
+ */
+import type { BuildOutcome, RunOutcome } from '../../labs/runner';
+import type { CheckReport } from '../../labs/score';
+
+const DIM = '\x1b[2m';
+const RED = '\x1b[31m';
+const GREEN = '\x1b[32m';
+const RESET = '\x1b[0m';
+
+/** A dim header line, e.g. "── build: tcc -o hello hello.c". */
+export function header(what: string, command: string): string {
+  return `\n${DIM}── ${what}: ${command}${RESET}\n`;
+}
+
+/** The build's part of the terminal transcript. */
+export function buildTranscript(build: BuildOutcome): string {
+  const { result } = build;
+  const verdict = result.exitCode === 0 ? '' : `${RED}build failed (exit ${result.exitCode})${RESET}\n`;
+  return header('build', build.command) + result.output + verdict;
+}
+
+/** The terminal transcript of a Run. */
+export function runTranscript(outcome: RunOutcome): string {
+  let text = outcome.build ? buildTranscript(outcome.build) : '';
+  if (outcome.run) {
+    const { command, result } = outcome.run;
+    text += header('run', command) + result.output;
+    if (result.output && !result.output.endsWith('\n')) text += '\n';
+    text += result.timedOut
+      ? `${RED}stopped: it ran longer than the lab allows${RESET}\n`
+      : `${result.exitCode === 0 ? GREEN : RED}exit status ${result.exitCode}${RESET}\n`;
+  }
+  return text;
+}
+
+/** The one-line announcement of a Run. */
+export function runSummary(outcome: RunOutcome): string {
+  const errors = outcome.build?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
+  if (!outcome.run) {
+    return `The build failed${errors ? ` with ${errors} error${errors > 1 ? 's' : ''}, marked in the editor` : ''}: see the terminal.`;
+  }
+  const r = outcome.run.result;
+  return r.timedOut
+    ? 'The program ran too long and was stopped.'
+    : `The program ran and exited with status ${r.exitCode}.`;
+}
+
+/** The terminal transcript of a Check. */
+export function checkTranscript(report: CheckReport): string {
+  const lines = report.tests.map(
+    (t) =>
+      `${t.passed ? `${GREEN}PASS` : `${RED}FAIL`}${RESET} ${t.title} (${t.earned}/${t.points})${t.reason ? `: ${t.reason}` : ''}`,
+  );
+  return `${header('check', `${report.tests.length} tests`)}${lines.join('\n')}\nscore: ${report.earned}/${report.total}\n`;
+}

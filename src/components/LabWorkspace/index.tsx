@@ -1,0 +1,254 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import clsx from 'clsx';
+import { translate } from '@docusaurus/Translate';
+import { useColorMode } from '@docusaurus/theme-common';
+import CodeEditor, { type CodeEditorHandle, type EditorFile } from '../CodeEditor';
+import Terminal, { type TerminalHandle } from '../Terminal';
+import Toolbar from './Toolbar';
+import Results from './Results';
+import { checkTranscript, runSummary, runTranscript, buildTranscript } from './actions';
+import type { LabBundle } from '../../labs/load';
+import type { Diagnostic } from '../../labs/markers';
+import type { CheckReport } from '../../labs/score';
+import { LabRunner } from '../../labs/runner';
+import { createSubmission, submissionFileName, validateSubmission } from '../../labs/submission';
+import { useLabFiles } from '../../labs/useLabFiles';
+import { describeVmStatus, useVm } from '../../labs/useVm';
+import styles from './styles.module.css';
+
+type Busy = 'run' | 'check' | null;
+
+/** Saves `text` as a file download named `name`. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The live lab: Monaco on the lab's files, xterm.js on the VM, and the lab's buttons. */
+export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNode {
+  const { spec } = bundle;
+  const dark = useColorMode().colorMode === 'dark';
+  const files = useLabFiles(bundle);
+  const { vm, status, restart } = useVm();
+  const runner = useMemo(() => (vm ? new LabRunner(vm, bundle) : null), [vm, bundle]);
+  const editor = useRef<CodeEditorHandle>(null);
+  const terminal = useRef<TerminalHandle>(null);
+  const [active, setActive] = useState(spec.files[0] ?? '');
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [report, setReport] = useState<CheckReport | null>(null);
+  const [undoable, setUndoable] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const editorFiles = useMemo<EditorFile[]>(
+    () => [
+      ...spec.files.map((path) => ({ path, text: files.initial[path] ?? '', readOnly: false })),
+      ...spec.readonly.map((path) => ({ path, text: files.initial[path] ?? '', readOnly: true })),
+    ],
+    [spec, files.initial],
+  );
+
+  // A fresh prompt in the terminal once the VM answers.
+  useEffect(() => {
+    if (vm) vm.console.send('\n');
+  }, [vm]);
+
+  // Each change of the VM's status is announced (state adjusted during render, not in an effect).
+  const [announcedStatus, setAnnouncedStatus] = useState<typeof status | null>(null);
+  if (announcedStatus !== status) {
+    setAnnouncedStatus(status);
+    setAnnouncement(describeVmStatus(status));
+  }
+
+  /** Runs a VM action with the buttons disabled and any failure reported. */
+  async function act(kind: Exclude<Busy, null>, work: (r: LabRunner) => Promise<void>): Promise<void> {
+    if (!runner || busy) return;
+    setBusy(kind);
+    setProblem(null);
+    try {
+      await work(runner);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setProblem(`${kind === 'run' ? 'Run' : 'Check'} failed: ${message}. Try Restart VM; your files are kept.`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const run = () =>
+    act('run', async (r) => {
+      setAnnouncement('Building and running…');
+      const outcome = await r.run({ ...files.current.current });
+      setDiagnostics(outcome.build?.diagnostics ?? []);
+      terminal.current?.write(runTranscript(outcome));
+      setAnnouncement(runSummary(outcome));
+    });
+
+  const check = () =>
+    act('check', async (r) => {
+      setAnnouncement('Checking your work…');
+      const { build, report: result } = await r.check({ ...files.current.current }, (id) =>
+        setAnnouncement(`Running test ${id}…`),
+      );
+      setDiagnostics(build?.diagnostics ?? []);
+      if (build) terminal.current?.write(buildTranscript(build));
+      terminal.current?.write(checkTranscript(result));
+      setReport(result);
+      setAnnouncement(`Check: ${result.earned} of ${result.total} points.`);
+    });
+
+  const reset = (path: string) => {
+    editor.current?.replaceText(path, bundle.starter[path] ?? '');
+    setUndoable(path);
+    setAnnouncement(`${path} was reset to the starter code. Undo brings your version back.`);
+  };
+
+  const undoReset = () => {
+    if (!undoable) return;
+    editor.current?.undo(undoable);
+    setAnnouncement(`Your version of ${undoable} is back.`);
+    setUndoable(null);
+  };
+
+  const downloadSubmission = async () => {
+    try {
+      const sub = await createSubmission(spec, files.current.current);
+      download(submissionFileName(spec), JSON.stringify(sub, null, 2));
+      setAnnouncement(`Downloaded ${submissionFileName(spec)} (${spec.files.length} files).`);
+    } catch (error) {
+      setProblem(`Download failed: ${(error as Error).message}`);
+    }
+  };
+
+  const upload = async (file: File) => {
+    setProblem(null);
+    try {
+      const { files: restored, warnings } = await validateSubmission(await file.text(), spec);
+      for (const [path, text] of Object.entries(restored)) editor.current?.replaceText(path, text);
+      setAnnouncement(
+        `Restored ${Object.keys(restored).join(', ')} from ${file.name}. ${warnings.join(' ')} Undo (Ctrl+Z) in the editor brings back what you had.`,
+      );
+    } catch (error) {
+      setProblem(`${file.name} was not loaded: ${(error as Error).message}`);
+    }
+  };
+
+  const adopt = (path: string, keep: 'mine' | 'theirs') => {
+    const theirs = files.resolve(path, keep);
+    if (theirs !== undefined) editor.current?.replaceText(path, theirs);
+    setAnnouncement(keep === 'mine' ? `Kept this tab's ${path}.` : `Loaded ${path} from the other tab.`);
+  };
+
+  const ready = status.phase === 'ready' || status.phase === 'recovered';
+  const conflictPaths = Object.keys(files.conflicts);
+  return (
+    <div className={styles.workspace} data-vm-state={status.phase} data-busy={busy ?? undefined}>
+      <Toolbar
+        spec={spec}
+        active={active}
+        readyToRun={ready && runner !== null && busy === null}
+        busy={busy}
+        onRun={() => void run()}
+        onCheck={() => void check()}
+        onReset={reset}
+        onDownload={() => void downloadSubmission()}
+        onUpload={(f) => void upload(f)}
+        onRestart={() => {
+          setAnnouncement('Restarting the VM; your files are kept.');
+          restart();
+        }}
+      />
+      {conflictPaths.map((path) => (
+        <div key={path} className={styles.alert} role="alert">
+          <p>
+            {translate(
+              {
+                id: 'lab.conflict',
+                message:
+                  'This lab is also open in another tab, which saved a different {path}. This tab does not save {path} until you choose:',
+              },
+              { path },
+            )}
+          </p>
+          <button type="button" className="button button--sm button--primary" onClick={() => adopt(path, 'theirs')}>
+            {translate({ id: 'lab.conflict.theirs', message: "Load the other tab's version" })}
+          </button>
+          <button type="button" className="button button--sm button--secondary" onClick={() => adopt(path, 'mine')}>
+            {translate({ id: 'lab.conflict.mine', message: 'Keep this version' })}
+          </button>
+        </div>
+      ))}
+      {problem && (
+        <div className={clsx(styles.alert, styles.error)} role="alert">
+          {problem}
+        </div>
+      )}
+      <div className={styles.tabs} role="tablist" aria-label="Lab files">
+        {editorFiles.map((f) => (
+          <button
+            key={f.path}
+            type="button"
+            role="tab"
+            aria-selected={f.path === active}
+            className={clsx(styles.tab, f.path === active && styles.activeTab)}
+            onClick={() => setActive(f.path)}
+          >
+            {f.path}
+            {f.readOnly && <span className={styles.lock}> (read-only)</span>}
+            {diagnostics.some((d) => d.file === f.path && d.severity === 'error') && (
+              <span className={styles.errorDot} aria-label="has errors">
+                {' '}
+                ●
+              </span>
+            )}
+          </button>
+        ))}
+        <span className={styles.saved}>
+          {files.savedAt ? translate({ id: 'lab.saved', message: 'Saved in this browser' }) : ''}
+        </span>
+      </div>
+      <div className={styles.editorPane} role="tabpanel" aria-label={`Editor: ${active}`}>
+        <CodeEditor
+          ref={editor}
+          files={editorFiles}
+          active={active}
+          dark={dark}
+          diagnostics={diagnostics}
+          ariaLabel={`Code editor: ${active}`}
+          onChange={files.change}
+        />
+      </div>
+      <div className={styles.terminalPane}>
+        <Terminal
+          ref={terminal}
+          console={vm?.console ?? null}
+          dark={dark}
+          ariaLabel="Linux terminal (serial console)"
+        />
+      </div>
+      <div className={styles.statusBar}>
+        {status.phase === 'download' && (
+          <progress max={status.total || undefined} value={status.loaded} aria-label="VM download" />
+        )}
+        <p
+          role="status"
+          aria-live="polite"
+          className={clsx(styles.status, status.phase === 'error' && styles.statusError)}
+        >
+          {announcement}
+        </p>
+        {undoable && (
+          <button type="button" className="button button--sm button--link" onClick={undoReset}>
+            {translate({ id: 'lab.undoReset', message: 'Undo reset' })}
+          </button>
+        )}
+      </div>
+      {report && <Results report={report} />}
+    </div>
+  );
+}
