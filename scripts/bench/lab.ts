@@ -79,7 +79,11 @@ export async function benchLab(buildDir: string) {
       warm.push(second.ms);
       await second.page.locator('[data-testid=code-editor] .view-lines').click();
       await second.page.keyboard.press('Control+A');
-      await second.page.keyboard.insertText(solution);
+      await second.page.locator('[data-testid=code-editor] textarea').evaluate((area, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, solution);
       await runToOutput(second.page); // the first run also compiles tcc's caches in
       for (let j = 0; j < RUNS; j++) run.push(await runToOutput(second.page));
       await context.close();

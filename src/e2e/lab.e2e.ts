@@ -4,7 +4,8 @@
  * events and text (the VM's ready state, terminal output, markers), never
  * for fixed times.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveStatic('build');
+  server = await serveStatic(process.env.ORBIT_BUILD_DIR ?? 'build');
   browser = await launchChromium();
 });
 
@@ -53,12 +54,15 @@ async function terminalText(page: Page): Promise<string> {
   return (await page.locator('[data-testid=terminal] .xterm-rows').innerText()).replace(/\u00a0/g, ' ');
 }
 
-/** Replaces the whole text of the active file by typing into Monaco. */
+/** Replaces the whole text of the active file: select all, then paste (typing would auto-indent). */
 async function typeFile(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid=code-editor] .view-lines').click();
   await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.locator('[data-testid=code-editor] textarea').evaluate((area, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 describe('lab page without the VM', () => {
@@ -73,7 +77,7 @@ describe('lab page without the VM', () => {
     const page = await openLab(context);
     expect(await editorText(page)).toContain('Hello, world!');
     await typeFile(page, '/* mine */\n');
-    await expect.poll(() => page.getByText('Saved in this browser').count()).toBe(1);
+    await expect.poll(() => page.getByText('Saved in this browser', { exact: true }).count()).toBe(1);
     await page.reload();
     await page.locator('[data-testid=code-editor] .view-lines').waitFor();
     await expect.poll(() => editorText(page)).toContain('/* mine */');
@@ -108,7 +112,8 @@ describe('lab page without the VM', () => {
       page.getByRole('button', { name: 'Download' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('00-playground-v1-submission.json');
-    const file = await download.path();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lab-e2e-')), download.suggestedFilename());
+    await download.saveAs(file);
     const archive = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(archive).toMatchObject({ lab: '00-playground', labVersion: 1, files: { 'hello.c': solution } });
     expect(archive.sha256).toMatch(/^[0-9a-f]{64}$/);
