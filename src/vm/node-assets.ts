@@ -15,7 +15,8 @@ export function fileAssets(dir: string = STATIC_VM_DIR): AssetSource {
   return {
     locate,
     async load(name, onProgress) {
-      const bytes = new Uint8Array(await readFile(locate(name)));
+      const file = await readFile(locate(name));
+      const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
       onProgress?.(bytes.length, bytes.length);
       return bytes;
     },

@@ -21,17 +21,55 @@ export interface Machine {
   sendSerial(port: 0 | 1, bytes: Uint8Array): void;
   /** Writes a file in the 9p exchange filesystem (path relative to its root). */
   writeFile(path: string, data: Uint8Array): Promise<void>;
-  readFile(path: string): Promise<Uint8Array>;
+  /** A file's bytes, or null when it is missing or empty (v86 cannot tell those apart). */
+  readFile(path: string): Promise<Uint8Array | null>;
   saveState(): Promise<Uint8Array>;
   restoreState(state: Uint8Array): Promise<void>;
   destroy(): Promise<void>;
 }
 
-/** Copies bytes into a fresh ArrayBuffer, which is what v86 takes. */
+/** The ArrayBuffer v86 takes: the bytes' own buffer when they fill it, else a copy. */
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return copy.buffer;
+  const { buffer, byteOffset, byteLength } = bytes;
+  if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+type Exports = WebAssembly.Exports;
+
+/** Guest memory v86 may write before a restore: the BIOS area below 1 MB. */
+const LOW_MEMORY = 1 << 20;
+
+/**
+ * Before restoring a state, v86 zeroes all guest memory. On fresh wasm memory
+ * that touches every page (0.6 s for 80 MB here, in page faults alone), although
+ * only the BIOS area below 1 MB was written since allocation. So the first
+ * zeroing after allocation clears just that area; later ones (a restore on a
+ * running machine) clear everything with TypedArray.fill, as v86's own
+ * reset_memory does. Without the expected exports nothing changes.
+ */
+function withFastZeroing(exports: Exports): Exports {
+  const { allocate_memory: allocate, zero_memory: zero, memory } = exports;
+  if (typeof allocate !== 'function' || typeof zero !== 'function' || !(memory instanceof WebAssembly.Memory)) {
+    return exports;
+  }
+  let base = -1;
+  let fresh = false;
+  return {
+    ...exports,
+    allocate_memory: (size: number): number => {
+      base = (allocate as (size: number) => number)(size) >>> 0;
+      fresh = true;
+      return base;
+    },
+    zero_memory: (address: number, length: number): void => {
+      if (base < 0) return (zero as (address: number, length: number) => void)(address, length);
+      const start = address >>> 0;
+      const end = fresh && start === 0 ? Math.min(length >>> 0, LOW_MEMORY) : start + (length >>> 0);
+      fresh = false;
+      new Uint8Array(memory.buffer, base + start, end - start).fill(0);
+    },
+  };
 }
 
 /** The v86 options for `spec`; serial port 1 is the agent's channel. */
@@ -40,7 +78,7 @@ function v86Options(spec: MachineSpec): V86Options {
   return {
     wasm_fn: async (imports) => {
       const { instance } = await WebAssembly.instantiate(toArrayBuffer(wasm), imports);
-      return instance.exports;
+      return withFastZeroing(instance.exports);
     },
     memory_size: spec.memoryMB * 1024 * 1024,
     vga_memory_size: 2 * 1024 * 1024,
@@ -84,7 +122,7 @@ function wrap(emulator: V86): Machine {
       emulator.serial_send_bytes(port, bytes);
     },
     writeFile: (path, data) => emulator.create_file(path, data),
-    readFile: (path) => emulator.read_file(path),
+    readFile: (path) => emulator.read_file(path).catch(() => null),
     saveState: async () => new Uint8Array(await emulator.save_state()),
     async restoreState(state) {
       await emulator.stop();

@@ -92,9 +92,11 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'boot' });
   const timeout = options.readyTimeoutMs ?? 60_000;
-  await vm.waitReady(
-    timeout,
-    `the guest did not report ready within ${timeout / 1000} s of a cold boot: read the console output, check kernel/rootfs/init starts /sbin/orbit-agent, then ${FIX}`,
+  await vm.destroyOnFailure(
+    vm.waitReady(
+      timeout,
+      `the guest did not report ready within ${timeout / 1000} s of a cold boot: read the console output, check kernel/rootfs/init starts /sbin/orbit-agent, then ${FIX}`,
+    ),
   );
   return vm;
 }
@@ -108,9 +110,11 @@ export async function restoreVm(options: VmOptions): Promise<Vm> {
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'restore' });
   const timeout = options.readyTimeoutMs ?? 10_000;
-  await vm.waitPong(
-    timeout,
-    `the VM did not answer within ${timeout / 1000} s after restore: the saved state may not match the images; ${FIX}`,
+  await vm.destroyOnFailure(
+    vm.waitPong(
+      timeout,
+      `the VM did not answer within ${timeout / 1000} s after restore: the saved state may not match the images; ${FIX}`,
+    ),
   );
   return vm;
 }
@@ -242,6 +246,16 @@ class OrbitVm implements Vm {
     }
   }
 
+  /** Destroys this VM when `step` fails, so a failed start leaves no emulator running. */
+  async destroyOnFailure(step: Promise<void>): Promise<void> {
+    try {
+      await step;
+    } catch (error) {
+      await this.destroy();
+      throw error;
+    }
+  }
+
   private checkAlive(): void {
     if (this.destroyed) throw new VmError('destroyed', 'this VM was destroyed: boot or restore a new one');
   }
@@ -278,7 +292,9 @@ class OrbitVm implements Vm {
         return { exitCode: 137, output: '', outputBytes: new Uint8Array(), timedOut };
       }
     }
-    const outputBytes = await this.io(this.machine.readFile(`/.orbit/${id}.out`), 'read the command output');
+    // The agent always creates the output file, so "missing" means empty here.
+    const outputBytes =
+      (await this.io(this.machine.readFile(`/.orbit/${id}.out`), 'read the command output')) ?? new Uint8Array();
     this.agent.drop(id);
     return { exitCode, outputBytes, output: new TextDecoder().decode(outputBytes), timedOut };
   }
@@ -346,13 +362,17 @@ class OrbitVm implements Vm {
   async readFile(path: string): Promise<Uint8Array> {
     this.checkAlive();
     const inside = this.exchangePath(path);
-    if (inside) return this.io(this.machine.readFile(inside), `read guest file ${path} (does it exist?)`);
+    if (inside) {
+      const bytes = await this.io(this.machine.readFile(inside), `read guest file ${path}`);
+      if (bytes) return bytes;
+      await this.run(`test -f ${shellQuote(this.exchangeDir + inside)}`, `read guest file ${path}: it does not exist`);
+      return new Uint8Array();
+    }
     const id = this.nextId();
-    const copy = `${this.exchangeDir}/.orbit/${id}.xfer`;
-    await this.run(`cp -- ${shellQuote(path)} ${copy}`, `read guest file ${path}`);
+    await this.run(`cp -- ${shellQuote(path)} ${this.exchangeDir}/.orbit/${id}.xfer`, `read guest file ${path}`);
     const bytes = await this.io(this.machine.readFile(`/.orbit/${id}.xfer`), `read guest file ${path}`);
     this.agent.drop(id);
-    return bytes;
+    return bytes ?? new Uint8Array();
   }
 
   /** Runs a helper command as root and throws with its output when it fails. */

@@ -86,6 +86,25 @@ int main(void) {
   });
 });
 
+describe('a restored VM whose agent stops answering', () => {
+  it('restores its state and carries on', async () => {
+    const vm = await restoreVm({ assets: fileAssets() });
+    try {
+      const phases: string[] = [];
+      vm.on('progress', (p) => phases.push(p.phase));
+      await vm.writeFile('/tmp/marker', 'before');
+      expect((await vm.exec('kill -STOP $(cat /run/orbit-agent/agent.pid)')).exitCode).toBe(0);
+      const lost = await vm.exec('true', { timeoutMs: 500 });
+      expect(lost.timedOut).toBe(true);
+      expect(phases).toContain('recovered');
+      const after = await vm.exec('cat /tmp/marker 2>/dev/null || echo restored');
+      expect(after.output).toBe('restored\n');
+    } finally {
+      await vm.destroy();
+    }
+  });
+});
+
 describe('a cold-booted VM', () => {
   it('boots the kernel and answers', async () => {
     const progress: string[] = [];
