@@ -79,6 +79,12 @@ export async function benchVm(): Promise<Record<string, unknown>> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await benchVm(), null, 2));
+if (process.argv[1]?.endsWith('bench-vm.ts')) {
+  benchVm().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

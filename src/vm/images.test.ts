@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeChanges, hashInputs, hashOutputs } from './build/inputs';
 import { parseManifest, type VmManifest } from './manifest';
-import { STATIC_VM_DIR } from './node-assets';
+import { REPO_ROOT, STATIC_VM_DIR } from './node-assets';
 
 const FIX = 'run `npm run vm:build` and commit static/vm/';
 const MB = 1024 * 1024;
@@ -44,7 +44,7 @@ describe('static/vm/', () => {
   });
 
   it('lets a lab page start within 4 MB of compressed downloads', async () => {
-    const v86 = path.dirname(createRequire(import.meta.url).resolve('v86/build/v86.wasm'));
+    const v86 = path.dirname(createRequire(path.join(REPO_ROOT, 'package.json')).resolve('v86/build/v86.wasm'));
     const { bios, vgaBios, state } = manifest.files;
     const files = [
       path.join(v86, 'v86.wasm'),

@@ -5,12 +5,24 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { WASM_ASSET, type AssetSource } from './assets';
 
-/** static/vm/ of this repository. */
-export const STATIC_VM_DIR = fileURLToPath(new URL('../../static/vm/', import.meta.url));
+/**
+ * This directory. tsx runs this file as CommonJS (the package has no "type":
+ * "module") and defines __dirname; ESM hosts (tsImport, vitest) have import.meta.
+ */
+const HERE = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
 
-/** Assets read from `dir` (default static/vm/); v86.wasm comes from node_modules. */
-export function fileAssets(dir: string = STATIC_VM_DIR): AssetSource {
-  const wasm = createRequire(import.meta.url).resolve('v86/build/v86.wasm');
+/** The repository root. */
+export const REPO_ROOT = path.resolve(HERE, '../..');
+
+/** static/vm/ of this repository. */
+export const STATIC_VM_DIR = path.join(REPO_ROOT, 'static/vm');
+
+/**
+ * Assets read from `dir` (default: $ORBIT_VM_DIR, else static/vm/, so tests and
+ * the CLI can be pointed at another image); v86.wasm comes from node_modules.
+ */
+export function fileAssets(dir: string = process.env.ORBIT_VM_DIR ?? STATIC_VM_DIR): AssetSource {
+  const wasm = createRequire(path.join(REPO_ROOT, 'package.json')).resolve('v86/build/v86.wasm');
   const locate = (name: string): string => (name === WASM_ASSET ? wasm : path.join(dir, name));
   return {
     locate,
