@@ -175,3 +175,15 @@ describe('lab page with the VM', () => {
     await context.close();
   });
 });
+
+describe('playground page', () => {
+  it('runs the editor text in the VM and shows the output in the terminal', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/playground/`);
+    await waitForVm(page);
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello from the playground');
+    await context.close();
+  });
+});

@@ -18,12 +18,13 @@ export default function PlaygroundPage(): ReactNode {
   return (
     <Layout title="Playground" description="A Linux terminal and a C editor in your browser, on the course's VM.">
       <main>
-        <h1
-          className="sr-only"
-          style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
-        >
-          Playground
-        </h1>
+        <div className="container" style={{ paddingTop: '1rem' }}>
+          <h1 style={{ marginBottom: '0.25rem' }}>Playground</h1>
+          <p style={{ marginBottom: 0 }}>
+            A shell on the course&apos;s Linux VM (right) and an editor for any file in it (left). Nothing here is
+            graded or uploaded; the editor&apos;s text is kept in this browser.
+          </p>
+        </div>
         <BrowserOnly fallback={<Loading />}>
           {() => (
             <Suspense fallback={<Loading />}>
