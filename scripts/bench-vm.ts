@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { bootVm, restoreVm, type Vm } from '../src/vm/index';
-import { fileAssets, STATIC_VM_DIR } from '../src/vm/node-assets';
+import { fileAssets, vmDir } from '../src/vm/node-assets';
 
 const HELLO = '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n';
 
@@ -34,13 +34,13 @@ async function ok(vm: Vm, command: string, expected?: string): Promise<void> {
   }
 }
 
-/** Raw and brotli sizes of every file in static/vm/. */
+/** Raw and brotli sizes of every file in the image directory (static/vm/). */
 async function sizes(): Promise<{ rawBytes: number; brotliBytes: number; files: Record<string, [number, number]> }> {
   const files: Record<string, [number, number]> = {};
   let rawBytes = 0;
   let brotliBytes = 0;
-  for (const name of (await readdir(STATIC_VM_DIR)).sort()) {
-    const bytes = await readFile(path.join(STATIC_VM_DIR, name));
+  for (const name of (await readdir(vmDir())).sort()) {
+    const bytes = await readFile(path.join(vmDir(), name));
     const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     files[name] = [bytes.length, br];
     rawBytes += bytes.length;

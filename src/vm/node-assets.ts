@@ -17,11 +17,13 @@ export const REPO_ROOT = path.resolve(HERE, '../..');
 /** static/vm/ of this repository. */
 export const STATIC_VM_DIR = path.join(REPO_ROOT, 'static/vm');
 
-/**
- * Assets read from `dir` (default: $ORBIT_VM_DIR, else static/vm/, so tests and
- * the CLI can be pointed at another image); v86.wasm comes from node_modules.
- */
-export function fileAssets(dir: string = process.env.ORBIT_VM_DIR ?? STATIC_VM_DIR): AssetSource {
+/** The image directory Node uses: $ORBIT_VM_DIR (to try another image), else static/vm/. */
+export function vmDir(): string {
+  return process.env.ORBIT_VM_DIR ?? STATIC_VM_DIR;
+}
+
+/** Assets read from `dir` (default vmDir()); v86.wasm comes from node_modules. */
+export function fileAssets(dir: string = vmDir()): AssetSource {
   const wasm = createRequire(path.join(REPO_ROOT, 'package.json')).resolve('v86/build/v86.wasm');
   const locate = (name: string): string => (name === WASM_ASSET ? wasm : path.join(dir, name));
   return {
