@@ -10,7 +10,15 @@ const BIN = path.join(REPO_ROOT, 'bin/orbit-lab.mjs');
 
 /** Runs orbit-lab and returns its status and output. */
 function orbitLab(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return orbitLabWithInput('', ...args);
+}
+
+/** Runs orbit-lab with `input` on stdin. */
+function orbitLabWithInput(
+  input: string,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 120_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -44,6 +52,12 @@ describe('orbit-lab', () => {
     const run = orbitLab('exec', '--timeout', '1', '--', 'sleep', '60');
     expect(run.status).toBe(124);
     expect(run.stderr).toMatch(/longer than 1 s/);
+  });
+
+  it('shell connects stdin and stdout to the console', () => {
+    const run = orbitLabWithInput('uname -r\n', 'shell');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/6\.1\.\d+-orbit/);
   });
 
   it('exits 2 with the usage on bad arguments', () => {
