@@ -8,7 +8,7 @@ import type { ExecResult, Vm } from '../vm';
 import type { LabBundle } from './load';
 import { extractDiagnostics, type Diagnostic } from './markers';
 import { checkCommand, scoreCheck, type CheckReport, type TestRun } from './score';
-import { shellQuote } from '../vm/protocol';
+import { randomNonce, shellQuote } from '../vm/protocol';
 
 export interface BuildOutcome {
   command: string;
@@ -67,16 +67,34 @@ export class LabRunner {
     const build = this.bundle.spec.build;
     if (!build) return undefined;
     const result = await this.exec(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS);
-    const names = [...this.bundle.spec.files, ...this.bundle.spec.readonly];
-    return { command: build.command, result, diagnostics: extractDiagnostics(result.output, names) };
+    return { command: build.command, result, diagnostics: extractDiagnostics(result.output, this.names()) };
   }
 
-  /** Run: build, then the run command when the build succeeded. */
+  /**
+   * Run: build, then the run command when the build succeeded, in one guest
+   * round trip. A random separator line (the program cannot guess it) splits
+   * the build's output and status from the program's.
+   */
   async run(files: Record<string, string>): Promise<RunOutcome> {
-    const build = await this.build(files);
-    if (build && build.result.exitCode !== 0) return { build };
-    const { command, timeoutMs } = this.bundle.spec.run;
-    return { build, run: { command, result: await this.exec(command, timeoutMs ?? DEFAULT_RUN_MS) } };
+    await this.writeFiles(files);
+    const { build, run } = this.bundle.spec;
+    const runMs = run.timeoutMs ?? DEFAULT_RUN_MS;
+    if (!build) return { run: { command: run.command, result: await this.exec(run.command, runMs) } };
+    const separator = `orbit-build-status-${randomNonce()}`;
+    const script = [
+      `sh -c ${shellQuote(build.command)}`,
+      `s=$?`,
+      `printf '\\n%s %d\\n' ${separator} "$s"`,
+      `[ "$s" -eq 0 ] || exit "$s"`,
+      `exec sh -c ${shellQuote(run.command)}`,
+    ].join('\n');
+    const both = await this.exec(script, (build.timeoutMs ?? DEFAULT_BUILD_MS) + runMs);
+    return splitRun(both, build.command, run.command, separator, this.names());
+  }
+
+  /** Every file name the compiler may point at. */
+  private names(): string[] {
+    return [...this.bundle.spec.files, ...this.bundle.spec.readonly];
   }
 
   /** Check: build, then every test (each with its own timeout), scored on the host. */
@@ -96,4 +114,33 @@ export class LabRunner {
     }
     return { build, report: scoreCheck(spec, runs) };
   }
+}
+
+/** Splits the output of the combined build-and-run script at the separator line. */
+export function splitRun(
+  both: ExecResult,
+  buildCommand: string,
+  runCommand: string,
+  separator: string,
+  names: readonly string[],
+): RunOutcome {
+  const encoder = new TextEncoder();
+  const result = (output: string, exitCode: number, timedOut: boolean): ExecResult => ({
+    output,
+    outputBytes: encoder.encode(output),
+    exitCode,
+    timedOut,
+  });
+  const match = new RegExp(`\\n${separator} (\\d+)\\n`).exec(both.output);
+  if (!match) {
+    // The build itself never finished: all output is the build's.
+    const build = result(both.output, both.exitCode, both.timedOut);
+    return { build: { command: buildCommand, result: build, diagnostics: extractDiagnostics(both.output, names) } };
+  }
+  const buildOutput = both.output.slice(0, match.index);
+  const buildResult = result(buildOutput, Number(match[1]), false);
+  const build = { command: buildCommand, result: buildResult, diagnostics: extractDiagnostics(buildOutput, names) };
+  if (buildResult.exitCode !== 0) return { build };
+  const runOutput = both.output.slice(match.index + match[0].length);
+  return { build, run: { command: runCommand, result: result(runOutput, both.exitCode, both.timedOut) } };
 }

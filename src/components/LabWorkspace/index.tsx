@@ -44,6 +44,8 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   const [report, setReport] = useState<CheckReport | null>(null);
   const [undoable, setUndoable] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Finished Runs, exposed as data-runs so tests and benchmarks can wait for one. */
+  const [runs, setRuns] = useState(0);
 
   const editorFiles = useMemo<EditorFile[]>(
     () => [
@@ -87,6 +89,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
       setDiagnostics(outcome.build?.diagnostics ?? []);
       terminal.current?.write(runTranscript(outcome));
       setAnnouncement(runSummary(outcome));
+      setRuns((n) => n + 1);
     });
 
   const check = () =>
@@ -147,7 +150,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   const ready = status.phase === 'ready' || status.phase === 'recovered';
   const conflictPaths = Object.keys(files.conflicts);
   return (
-    <div className={styles.workspace} data-vm-state={status.phase} data-busy={busy ?? undefined}>
+    <div className={styles.workspace} data-vm-state={status.phase} data-busy={busy ?? undefined} data-runs={runs}>
       <Toolbar
         spec={spec}
         active={active}
