@@ -92,12 +92,17 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'boot' });
   const timeout = options.readyTimeoutMs ?? 60_000;
-  await vm.destroyOnFailure(
-    vm.waitReady(
-      timeout,
-      `the guest did not report ready within ${timeout / 1000} s of a cold boot: read the console output, check kernel/rootfs/init starts /sbin/orbit-agent, then ${FIX}`,
-    ),
-  );
+  const tail = consoleTail(vm.console, 2000);
+  try {
+    await vm.destroyOnFailure(
+      vm.waitReady(timeout, `the guest did not report ready within ${timeout / 1000} s of a cold boot`),
+    );
+  } catch (error) {
+    const hint = `check that kernel/rootfs/init starts /sbin/orbit-agent on ttyS1, then ${FIX}`;
+    throw new VmError('boot', `${(error as Error).message}; ${hint}. The console said:\n${tail.text()}`);
+  } finally {
+    tail.stop();
+  }
   return vm;
 }
 
@@ -117,6 +122,16 @@ export async function restoreVm(options: VmOptions): Promise<Vm> {
     ),
   );
   return vm;
+}
+
+/** Keeps the last `max` characters of console output, for error messages. */
+function consoleTail(console: VmConsole, max: number): { text: () => string; stop: () => void } {
+  let text = '';
+  const decoder = new TextDecoder();
+  const stop = console.onData((bytes) => {
+    text = (text + decoder.decode(bytes, { stream: true })).slice(-max);
+  });
+  return { text: () => text, stop };
 }
 
 /** The parts of a MachineSpec that cold boot and restore share. */
