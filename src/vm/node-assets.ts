@@ -5,11 +5,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { WASM_ASSET, type AssetSource } from './assets';
 
-/**
- * This directory. tsx runs this file as CommonJS (the package has no "type":
- * "module") and defines __dirname; ESM hosts (tsImport, vitest) have import.meta.
- */
-const HERE = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+/** This directory (tsx defines import.meta.url even where it runs a file as CommonJS). */
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** The repository root. */
 export const REPO_ROOT = path.resolve(HERE, '../..');
