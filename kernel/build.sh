@@ -10,6 +10,7 @@ for f in common host-deps fetch kernel rootfs outputs; do
   source "$here/scripts/$f.sh"
 done
 
+check_vm_json
 host_deps
 fetch_packages
 build_kernel

@@ -13,7 +13,7 @@ fetch_one() {
   [ -f "$DEB_DIR/$file" ] && return 0
   if [ "$arch" = all ]; then spec="$name=$ver"; else spec="$name:$arch=$ver"; fi
   log "downloading $spec"
-  (cd "$DEB_DIR" && apt-get download "$spec") ||
+  (cd "$DEB_DIR" && apt-get -q -o APT::Sandbox::User="$(id -un)" download "$spec") ||
     die "apt cannot provide $spec (pinned in kernel/rootfs/packages.lock). Run 'apt-get update'; if the version left the mirror, pick the current one with 'apt-cache policy $name:$arch', update packages.lock, rebuild and commit the new images."
   [ -f "$DEB_DIR/$file" ] || die "apt-get download $spec did not produce $file"
 }

@@ -1,8 +1,9 @@
 # Check (and, as root, install) the build host's Debian packages.
 
 # Host tools: compiler and make for the kernel, flex/bison for Kconfig, bc for
-# timeconst, lz4 for the kernel image, cpio/gzip for the initramfs, node for vm.json.
-HOST_PACKAGES=(gcc make libc6-dev flex bison bc lz4 cpio gzip xz-utils dpkg apt nodejs)
+# timeconst, lz4 for the kernel image and initramfs, readelf (binutils) to check the
+# programs' libraries, xz for the source tarball, node for vm.json.
+HOST_PACKAGES=(gcc make binutils libc6-dev flex bison bc lz4 cpio gzip xz-utils dpkg apt nodejs)
 
 # host_deps: install missing host packages as root; otherwise say which command to run.
 host_deps() {

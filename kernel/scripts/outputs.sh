@@ -3,7 +3,7 @@
 # Licence of each shipped Debian source package (from its debian/copyright).
 declare -A SOURCE_LICENSE=(
   [linux]="GPL-2.0-only (kernel); UAPI headers GPL-2.0-only WITH Linux-syscall-note"
-  [busybox]="GPL-2.0-only"
+  [busybox-static]="GPL-2.0-only"
   [glibc]="LGPL-2.1-or-later (some files under other free licences, see debian/copyright)"
   [tcc]="LGPL-2.1-or-later"
   [seabios]="LGPL-3.0-only (SeaBIOS and SeaVGABIOS)"

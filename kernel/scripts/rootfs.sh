@@ -1,5 +1,5 @@
 # Assemble the initramfs: kept package files, generated /etc files, overlay, /init;
-# then a reproducible cpio (sorted, fixed mtimes/owners/modes) compressed with gzip -n.
+# then a reproducible cpio (sorted, fixed mtimes/owners/modes) compressed with lz4.
 
 ROOT_DIR="$BUILD_DIR/rootfs"
 # Where tcc looks for headers, in its order (see keep.txt).
@@ -88,6 +88,18 @@ stage_rootfs() {
   write_etc
   cp -a "$KERNEL_DIR/rootfs/overlay/." "$ROOT_DIR/"
   cp "$KERNEL_DIR/rootfs/init" "$ROOT_DIR/init"
+  check_libraries
+}
+
+# check_libraries: every shared library a kept program needs is in the rootfs.
+check_libraries() {
+  local f lib
+  while read -r f; do
+    for lib in $(readelf -d "$f" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+      [ -e "$ROOT_DIR/lib/i386-linux-gnu/$lib" ] ||
+        die "${f#"$ROOT_DIR"} needs $lib: add 'keep libc6 lib/i386-linux-gnu/$lib' (or its package) to kernel/rootfs/keep.txt"
+    done
+  done < <(find "$ROOT_DIR" -type f -perm -u+x)
 }
 
 # cpio_mode PATH: the archive mode of a staged path (fixed, not the checkout's umask).
@@ -125,6 +137,10 @@ build_rootfs() {
   find "$ROOT_DIR" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
   cpio_list > "$BUILD_DIR/initramfs.list"
   "$gen" -t "$SOURCE_DATE_EPOCH" "$BUILD_DIR/initramfs.list" > "$BUILD_DIR/initrd.cpio"
-  gzip -n -9 < "$BUILD_DIR/initrd.cpio" > "$BUILD_DIR/initrd.img"
-  log "initramfs: $(stat -c %s "$BUILD_DIR/initrd.cpio") bytes raw, $(stat -c %s "$BUILD_DIR/initrd.img") gzip"
+  # The legacy LZ4 frame is the one the kernel's initramfs unpacker reads.
+  lz4 -l -9 -q -f "$BUILD_DIR/initrd.cpio" "$BUILD_DIR/initrd.img"
+  log "initramfs: $(stat -c %s "$BUILD_DIR/initrd.cpio") bytes raw, $(stat -c %s "$BUILD_DIR/initrd.img") lz4"
+  # v86 copies the initrd to 64 MB: it must fit below the end of memory.
+  [ $(( (64 << 20) + $(stat -c %s "$BUILD_DIR/initrd.img") )) -lt $(( $(vm_json v.memoryMB) << 20 )) ] ||
+    die "initrd.img does not fit between 64 MB and memoryMB ($(vm_json v.memoryMB)) in kernel/vm.json"
 }
