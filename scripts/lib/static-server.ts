@@ -46,7 +46,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const status = file ? 200 : 404;
     const body = file ?? path.join(absRoot, '404.html');
     // Caching as GitHub Pages does it (max-age=600 plus a validator), so "warm cache" means something.
-    const modified = statSync(body).mtime.toUTCString();
+    const stat = statSync(body);
+    const modified = stat.mtime.toUTCString();
     if (file && req.headers['if-modified-since'] === modified) {
       res.writeHead(304).end();
       return;
@@ -55,6 +56,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       'content-type': TYPES[path.extname(body)] ?? 'application/octet-stream',
       'cache-control': 'max-age=600',
       'last-modified': modified,
+      'content-length': stat.size,
     });
     createReadStream(body).pipe(res);
   });

@@ -27,6 +27,8 @@ export interface CodeEditorProps {
   diagnostics: Diagnostic[];
   ariaLabel: string;
   onChange(path: string, text: string): void;
+  /** Called once the editor exists (Monaco loads lazily). */
+  onReady?(): void;
 }
 
 /** A language for Monaco from a file name: C for .c/.h, plain text otherwise. */
@@ -73,6 +75,7 @@ const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEd
       fixedOverflowWidgets: true,
     });
     editor.current = ed;
+    latest.current.onReady?.();
     return () => {
       ed.dispose();
       for (const m of made.values()) m.dispose();

@@ -7,6 +7,8 @@ export interface ToolbarProps {
   spec: LabSpec;
   active: string;
   readyToRun: boolean;
+  /** Reset and Upload change the editor's text, so they wait for it. */
+  editorReady: boolean;
   busy: 'run' | 'check' | null;
   onRun(): void;
   onCheck(): void;
@@ -37,7 +39,7 @@ export default function Toolbar(props: ToolbarProps): ReactNode {
         <button
           type="button"
           className="button button--secondary"
-          disabled={!editable}
+          disabled={!editable || !props.editorReady}
           aria-expanded={asking}
           onClick={() => setAsking(true)}
         >
@@ -46,7 +48,12 @@ export default function Toolbar(props: ToolbarProps): ReactNode {
         <button type="button" className="button button--secondary" onClick={props.onDownload}>
           {translate({ id: 'lab.download', message: 'Download' })}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => upload.current?.click()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!props.editorReady}
+          onClick={() => upload.current?.click()}
+        >
           {translate({ id: 'lab.upload', message: 'Upload' })}
         </button>
         <input

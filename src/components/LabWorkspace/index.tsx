@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { translate } from '@docusaurus/Translate';
 import { useColorMode } from '@docusaurus/theme-common';
-import CodeEditor, { type CodeEditorHandle, type EditorFile } from '../CodeEditor';
+import type { CodeEditorHandle, EditorFile } from '../CodeEditor';
 import Terminal, { type TerminalHandle } from '../Terminal';
 import Toolbar from './Toolbar';
 import Results from './Results';
@@ -17,6 +17,9 @@ import { describeVmStatus, useVm } from '../../labs/useVm';
 import styles from './styles.module.css';
 
 type Busy = 'run' | 'check' | null;
+
+// Monaco is the heaviest part: it loads in its own chunk while the VM restores.
+const CodeEditor = lazy(() => import('../CodeEditor'));
 
 /** Saves `text` as a file download named `name`. */
 function download(name: string, text: string): void {
@@ -46,6 +49,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   const [problem, setProblem] = useState<string | null>(null);
   /** Finished Runs, exposed as data-runs so tests and benchmarks can wait for one. */
   const [runs, setRuns] = useState(0);
+  const [editorReady, setEditorReady] = useState(false);
 
   const editorFiles = useMemo<EditorFile[]>(
     () => [
@@ -155,6 +159,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
         spec={spec}
         active={active}
         readyToRun={ready && runner !== null && busy === null}
+        editorReady={editorReady}
         busy={busy}
         onRun={() => void run()}
         onCheck={() => void check()}
@@ -216,15 +221,18 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
         </span>
       </div>
       <div className={styles.editorPane} role="tabpanel" aria-label={`Editor: ${active}`}>
-        <CodeEditor
-          ref={editor}
-          files={editorFiles}
-          active={active}
-          dark={dark}
-          diagnostics={diagnostics}
-          ariaLabel={`Code editor: ${active}`}
-          onChange={files.change}
-        />
+        <Suspense fallback={<pre className={styles.plain}>{files.initial[active]}</pre>}>
+          <CodeEditor
+            ref={editor}
+            files={editorFiles}
+            active={active}
+            dark={dark}
+            diagnostics={diagnostics}
+            ariaLabel={`Code editor: ${active}`}
+            onChange={files.change}
+            onReady={() => setEditorReady(true)}
+          />
+        </Suspense>
       </div>
       <div className={styles.terminalPane}>
         <Terminal
