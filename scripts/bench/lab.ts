@@ -51,7 +51,10 @@ async function jsWeight(browser: Browser, buildDir: string, url: string, ready: 
   page.on('response', (r) => {
     const type = r.request().resourceType();
     const url = new URL(r.url());
-    if (url.protocol.startsWith('http') && (type === 'script' || url.pathname.endsWith('.js')) && r.ok()) {
+    // Prefetches of linked pages are not this page's weight; the Monaco worker is a .js of type "other".
+    const prefetch = /prefetch/.test(r.request().headers()['sec-purpose'] ?? r.request().headers()['purpose'] ?? '');
+    const js = type === 'script' || url.pathname.endsWith('.js');
+    if (url.protocol.startsWith('http') && js && !prefetch && r.ok()) {
       scripts.add(url.pathname);
     }
   });
