@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // file at a time.
 export default defineConfig({
   test: {
-    include: ['src/vm/**/*.vm.test.ts'],
+    include: ['src/vm/**/*.vm.test.ts', 'src/labs/**/*.vm.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
