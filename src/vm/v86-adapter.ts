@@ -120,6 +120,9 @@ function wrap(emulator: V86): Machine {
     },
     sendSerial(port, bytes) {
       emulator.serial_send_bytes(port, bytes);
+      // A halted guest is not woken by serial input until v86's next timer tick
+      // (30-100 ms later); run() on a running emulator schedules a tick now.
+      if (emulator.is_running()) void emulator.run();
     },
     writeFile: (path, data) => emulator.create_file(path, data),
     readFile: (path) => emulator.read_file(path).catch(() => null),
