@@ -1,0 +1,109 @@
+// Second half of `npm run vm:build`: boot the freshly built image cold, save
+// the machine state, compress it, write static/vm/manifest.json, and check the
+// new state restores. The first half (kernel/build.sh) wrote the images.
+import { execFileSync } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bootVm, restoreVm, type Vm } from '../index';
+import type { VmManifest } from '../manifest';
+import { fileAssets, STATIC_VM_DIR } from '../node-assets';
+import { REPO_ROOT, hashInputs, hashOutputs, parsePackagesLock } from './inputs';
+
+/** The fields of kernel/vm.json this script uses. */
+interface VmJson {
+  memoryMB: number;
+  cmdline: string;
+  ninep: { guestPath: string };
+  outputs: { kernel: string; initrd: string; bios: string; vgaBios: string };
+}
+
+const STATE_FILE = 'state.bin.zst';
+const STATE_NOTE =
+  'state.bin.zst is the machine state saved right after a cold boot (v86 save_state, zstd). ' +
+  'It holds timer, RNG and scheduler state, so it is not byte-identical across builds; ' +
+  'the build verifies it by restoring it and running `uname -r`, and the VM tests boot it.';
+
+/** Reads a JSON file of the repository. */
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(path.join(REPO_ROOT, file), 'utf8')) as T;
+}
+
+/** The manifest fields known before booting (state and hashes come later). */
+async function baseManifest(): Promise<VmManifest> {
+  const vmJson = await readJson<VmJson>('kernel/vm.json');
+  const v86 = await readJson<{ version: string }>('node_modules/v86/package.json');
+  const lock = await readFile(path.join(REPO_ROOT, 'kernel/rootfs/packages.lock'), 'utf8');
+  return {
+    format: 1,
+    v86Version: v86.version,
+    machine: {
+      memoryMB: vmJson.memoryMB,
+      cmdline: vmJson.cmdline,
+      exchangeDir: vmJson.ninep.guestPath,
+      kernelRelease: '',
+    },
+    files: {
+      bzImage: vmJson.outputs.kernel,
+      initrd: vmJson.outputs.initrd,
+      bios: vmJson.outputs.bios,
+      vgaBios: vmJson.outputs.vgaBios,
+      state: STATE_FILE,
+    },
+    inputs: await hashInputs(),
+    packages: parsePackagesLock(lock),
+    outputs: {},
+    stateNote: STATE_NOTE,
+  };
+}
+
+/** Runs `command` and returns its trimmed output, failing loudly on a non-zero status. */
+async function must(vm: Vm, command: string): Promise<string> {
+  const result = await vm.exec(command, { timeoutMs: 30_000 });
+  if (result.exitCode !== 0) throw new Error(`guest command "${command}" failed (${result.exitCode}): ${result.output}`);
+  return result.output.trim();
+}
+
+/** Boots cold, quiesces the guest and returns the compressed state and `uname -r`. */
+async function captureState(manifest: VmManifest): Promise<{ state: Buffer; release: string }> {
+  const vm = await bootVm({ assets: fileAssets(), manifest, readyTimeoutMs: 120_000 });
+  try {
+    const release = await must(vm, 'uname -r');
+    // Freed pages are zeroed (init_on_free=1), so dropping caches shrinks the state.
+    await must(vm, `rm -rf ${manifest.machine.exchangeDir}/.orbit/*; sync; echo 3 > /proc/sys/vm/drop_caches`);
+    const raw = await vm.saveState();
+    const state = execFileSync('zstd', ['-19', '-q', '-c'], { input: raw, maxBuffer: 1 << 30 });
+    console.log(`state: ${raw.length} bytes raw, ${state.length} bytes zstd -19`);
+    return { state, release };
+  } finally {
+    await vm.destroy();
+  }
+}
+
+/** Restores the written state and checks the guest runs the expected kernel. */
+async function verify(release: string): Promise<void> {
+  const vm = await restoreVm({ assets: fileAssets() });
+  try {
+    const now = await must(vm, 'uname -r');
+    if (now !== release) throw new Error(`restored guest says uname -r = "${now}", expected "${release}"`);
+    console.log(`verified: the restored state answers uname -r = ${now}`);
+  } finally {
+    await vm.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const manifest = await baseManifest();
+  await rm(path.join(STATIC_VM_DIR, 'manifest.json'), { force: true });
+  const { state, release } = await captureState(manifest);
+  await writeFile(path.join(STATIC_VM_DIR, STATE_FILE), state);
+  manifest.machine.kernelRelease = release;
+  manifest.outputs = await hashOutputs(STATIC_VM_DIR);
+  await writeFile(path.join(STATIC_VM_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await verify(release);
+  console.log(`wrote ${path.relative(REPO_ROOT, STATIC_VM_DIR)}/manifest.json (${release})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`vm:build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
