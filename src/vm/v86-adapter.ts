@@ -5,12 +5,10 @@ import { V86, type V86Options } from 'v86';
 /** The images and settings one emulator is started with. */
 export interface MachineSpec {
   wasm: Uint8Array;
-  bios: Uint8Array;
-  vgaBios: Uint8Array;
   memoryMB: number;
-  /** Cold boot: the kernel, the initramfs and the kernel command line. */
-  boot?: { bzImage: Uint8Array; initrd: Uint8Array; cmdline: string };
-  /** Restore: a state from save_state(), raw or zstd-compressed. */
+  /** Cold boot: the BIOSes, the kernel, the initramfs and the kernel command line. */
+  boot?: { bios: Uint8Array; vgaBios: Uint8Array; bzImage: Uint8Array; initrd: Uint8Array; cmdline: string };
+  /** Restore: a state from save_state(), raw or zstd-compressed; the BIOS is in its memory image. */
   state?: Uint8Array;
 }
 
@@ -82,9 +80,9 @@ function v86Options(spec: MachineSpec): V86Options {
     },
     memory_size: spec.memoryMB * 1024 * 1024,
     vga_memory_size: 2 * 1024 * 1024,
-    bios: { buffer: toArrayBuffer(spec.bios) },
-    vga_bios: { buffer: toArrayBuffer(spec.vgaBios) },
     ...(spec.boot && {
+      bios: { buffer: toArrayBuffer(spec.boot.bios) },
+      vga_bios: { buffer: toArrayBuffer(spec.boot.vgaBios) },
       bzimage: { buffer: toArrayBuffer(spec.boot.bzImage) },
       initrd: { buffer: toArrayBuffer(spec.boot.initrd) },
       cmdline: spec.boot.cmdline,

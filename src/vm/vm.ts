@@ -87,7 +87,13 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
   const get = await loadAll(options, manifest, [WASM_ASSET, files.bios, files.vgaBios, files.bzImage, files.initrd]);
   const spec: MachineSpec = {
     ...machineBase(get, manifest),
-    boot: { bzImage: get(files.bzImage), initrd: get(files.initrd), cmdline: m.cmdline },
+    boot: {
+      bios: get(files.bios),
+      vgaBios: get(files.vgaBios),
+      bzImage: get(files.bzImage),
+      initrd: get(files.initrd),
+      cmdline: m.cmdline,
+    },
   };
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'boot' });
@@ -110,7 +116,7 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
 export async function restoreVm(options: VmOptions): Promise<Vm> {
   const manifest = options.manifest ?? (await loadManifest(options.assets));
   const { files } = manifest;
-  const get = await loadAll(options, manifest, [WASM_ASSET, files.bios, files.vgaBios, files.state]);
+  const get = await loadAll(options, manifest, [WASM_ASSET, files.state]);
   const spec: MachineSpec = { ...machineBase(get, manifest), state: get(files.state) };
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'restore' });
@@ -136,8 +142,7 @@ function consoleTail(console: VmConsole, max: number): { text: () => string; sto
 
 /** The parts of a MachineSpec that cold boot and restore share. */
 function machineBase(get: (name: string) => Uint8Array, manifest: VmManifest): MachineSpec {
-  const { files, machine } = manifest;
-  return { wasm: get(WASM_ASSET), bios: get(files.bios), vgaBios: get(files.vgaBios), memoryMB: machine.memoryMB };
+  return { wasm: get(WASM_ASSET), memoryMB: manifest.machine.memoryMB };
 }
 
 /** Loads and checks manifest.json. */
