@@ -1,0 +1,17 @@
+#!/bin/sh
+# Export the orbit commits of the kernel tree as the patch series.
+# Usage: export-patches.sh KSRC   (base = the first commit, the pristine tree)
+set -eu
+ksrc=$1
+here=$(cd "$(dirname "$0")" && pwd)
+dest=$(dirname "$here")/patches
+base=$(git -C "$ksrc" rev-list --max-parents=0 HEAD)
+mkdir -p "$dest"
+rm -f "$dest"/*-orbit-*.patch "$dest"/00[0-9][0-9]-*.patch
+git -C "$ksrc" format-patch -q --no-signature --zero-commit -o "$dest" "$base"..HEAD
+(cd "$dest" && ls [0-9][0-9][0-9][0-9]-*.patch) > "$dest/series"
+cmp -s "$ksrc/include/uapi/linux/orbit.h" "$(dirname "$here")/liborbit/uapi/linux/orbit.h" || {
+	echo "export-patches.sh: liborbit/uapi/linux/orbit.h differs from the kernel's" >&2
+	exit 1
+}
+cat "$dest/series"
