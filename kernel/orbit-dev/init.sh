@@ -8,4 +8,5 @@ echo "ORBIT-DEV: selftests start"
 /bin/orbit_test
 echo "ORBIT-DEV: selftests exit $?"
 grep -E "MemFree|AnonPages" /proc/meminfo
-poweroff -f
+# with -no-reboot, QEMU exits on reboot
+reboot -f

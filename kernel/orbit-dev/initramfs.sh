@@ -17,7 +17,7 @@ rm -rf "$root"
 mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp"
 dpkg -x "$deb" "$work/bb"
 cp "$work/bb/bin/busybox" "$root/bin/busybox"
-for app in sh mount dmesg poweroff grep cat echo sleep; do
+for app in sh mount dmesg reboot grep cat echo sleep; do
 	ln -sf busybox "$root/bin/$app"
 done
 make -s -C "$kdir/liborbit"
