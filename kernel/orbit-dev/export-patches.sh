@@ -15,3 +15,8 @@ cmp -s "$ksrc/include/uapi/linux/orbit.h" "$(dirname "$here")/liborbit/uapi/linu
 	exit 1
 }
 cat "$dest/series"
+# checkpatch must run from the kernel tree (it inspects the git repo of its cwd)
+for p in "$dest"/[0-9][0-9][0-9][0-9]-*.patch; do
+	printf '%s: ' "$(basename "$p")"
+	(cd "$ksrc" && ./scripts/checkpatch.pl -q --terse "$p" 2>/dev/null | tail -n 1)
+done

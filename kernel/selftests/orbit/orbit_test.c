@@ -488,15 +488,28 @@ static int test_orbit_segv(void)
 
 static int test_async_fails_on_death(void)
 {
-	struct orbit_module *ob = orbit_create("t_adeath", fn_entry, NULL);
-	struct orbit_task t1, t2;
+	struct orbit_pool *p = filled_pool(1, 8);
+	struct orbit_module *ob;
+	struct orbit_task t0, t1, t2;
 	union orbit_result r;
+	struct sum_arg a;
 
+	CHECK(p && gate_create() == 0);
+	ob = orbit_create("t_adeath", fn_entry, NULL);
 	CHECK(ob);
+	a.p = p->rawptr;
+	a.n = 1;
+	/* t0 holds the orbit until t1 and t2 are queued behind it */
+	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &a, sizeof(a),
+			       &t0) == 0);
 	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_segv, NULL, 0, &t1) == 0);
 	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_entry, NULL, 0, &t2) == 0);
+	gate_open();
+	CHECK(orbit_recvv(&r, &t0) == 0 && r.retval == 8);
 	CHECK(orbit_recvv(&r, &t1) == -1 && errno == ESRCH);
 	CHECK(orbit_recvv(&r, &t2) == -1 && errno == ESRCH);
+	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_entry, NULL, 0, &t2) == -1 &&
+	      errno == ESRCH);
 	return 0;
 }
 
@@ -896,6 +909,297 @@ static int test_create_destroy_cycles(void)
 	return 0;
 }
 
+
+static unsigned long fn_abort(void *store, void *arg)
+{
+	(void)store;
+	(void)arg;
+	abort();
+	return 0;
+}
+
+/* Recurse until the stack runs out; depth keeps the compiler honest. */
+static unsigned long recurse(volatile char *prev, unsigned long depth)
+{
+	volatile char frame[4096];
+
+	frame[0] = prev ? prev[0] + 1 : 0;
+	if (depth == ~0UL)
+		return frame[0];
+	return recurse(frame, depth + 1) + frame[0];
+}
+
+static unsigned long fn_stack_overflow(void *store, void *arg)
+{
+	(void)store;
+	(void)arg;
+	return recurse(NULL, 0);
+}
+
+/* Each crash kind ends the orbit only: the call fails with ESRCH. */
+static int crash_case(orbit_entry fn, const char *name)
+{
+	struct orbit_module *ob = orbit_create(name, fn_entry, NULL);
+	unsigned long x = 1;
+
+	CHECK(ob);
+	CHECK(orbit_call(ob, 0, NULL, fn, NULL, 0) == -1 && errno == ESRCH);
+	CHECK(orbit_gone(ob) && pid_gone(ob->gobid));
+	ob = orbit_create(name, fn_entry, NULL);
+	CHECK(ob && orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
+	return 0;
+}
+
+static int test_orbit_abort(void)
+{
+	return crash_case(fn_abort, "t_abort");
+}
+
+static int test_orbit_stack_overflow(void)
+{
+	return crash_case(fn_stack_overflow, "t_stack");
+}
+
+/* The orbit tells main it started (a byte on a pipe), then spins. */
+static int started[2];
+
+static unsigned long fn_report_and_spin(void *store, void *arg)
+{
+	(void)store;
+	(void)arg;
+	if (write(started[1], "s", 1) != 1)
+		return 1;
+	for (;;)
+		;
+	return 0;
+}
+
+struct killer_arg {
+	pid_t victim;
+};
+
+static void *kill_when_started(void *p)
+{
+	struct killer_arg *ka = p;
+	char c;
+
+	if (read(started[0], &c, 1) == 1)
+		kill(ka->victim, SIGKILL);
+	return NULL;
+}
+
+static int test_sigkill_orbit_during_sync_call(void)
+{
+	struct orbit_module *ob;
+	struct killer_arg ka;
+	pthread_t th;
+
+	CHECK(pipe(started) == 0);
+	ob = orbit_create("t_kill", fn_entry, NULL);
+	CHECK(ob);
+	ka.victim = ob->gobid;
+	CHECK(pthread_create(&th, NULL, kill_when_started, &ka) == 0);
+	CHECK(orbit_call(ob, 0, NULL, fn_report_and_spin, NULL, 0) == -1);
+	CHECK(errno == ESRCH);
+	CHECK(pthread_join(th, NULL) == 0);
+	CHECK(orbit_gone(ob) && pid_gone(ob->gobid));
+	return 0;
+}
+
+/* An orbit stuck in a loop does not stop main: main goes on and destroys it. */
+static int test_spinning_orbit_main_unaffected(void)
+{
+	struct orbit_module *ob;
+	struct orbit_task t;
+	union orbit_result r;
+	char c;
+
+	CHECK(pipe(started) == 0);
+	ob = orbit_create("t_loop", fn_entry, NULL);
+	CHECK(ob);
+	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_report_and_spin, NULL, 0,
+			       &t) == 0);
+	CHECK(read(started[0], &c, 1) == 1);
+	CHECK(orbit_exists(ob));
+	CHECK(kill(ob->gobid, SIGKILL) == 0);
+	CHECK(orbit_recvv(&r, &t) == -1 && errno == ESRCH);
+	CHECK(orbit_destroy(ob->gobid) == 0);
+	/* a destroyed orbit is unknown */
+	CHECK(orbit_recvv(&r, &t) == -1 && errno == EINVAL);
+	return 0;
+}
+
+/* Several pools, COW and COPY, in one call. */
+static int test_multiple_pools(void)
+{
+	struct orbit_pool *p[3];
+	struct orbit_module *ob;
+	struct sum_arg a[3];
+	unsigned long i;
+
+	for (i = 0; i < 3; i++) {
+		p[i] = filled_pool(3, i + 1);
+		CHECK(p[i]);
+		a[i].p = p[i]->rawptr;
+		a[i].n = 3 * PAGE / sizeof(long);
+	}
+	p[1]->mode = ORBIT_COPY;
+	ob = orbit_create("t_multi", fn_entry, NULL);
+	CHECK(ob);
+	for (i = 0; i < 3; i++)
+		CHECK(orbit_call(ob, 3, p, fn_sum, &a[i], sizeof(a[i])) ==
+		      (long)((i + 1) * a[i].n));
+	return 0;
+}
+
+/* A 4 MB pool: every page of the snapshot is right, main keeps its data. */
+static unsigned long fn_check_pattern(void *store, void *argp)
+{
+	struct sum_arg *a = argp;
+	unsigned long i, bad = 0;
+
+	(void)store;
+	for (i = 0; i < a->n; i += PAGE / sizeof(long))
+		if (a->p[i] != i)
+			bad++;
+	for (i = 0; i < a->n; i += PAGE / sizeof(long))
+		a->p[i] = 0;
+	return bad;
+}
+
+static int test_large_pool(void)
+{
+	size_t pages = 2048;	/* 8 MB: spans several page tables */
+	struct orbit_pool *p = orbit_pool_create(NULL, pages * PAGE);
+	struct orbit_module *ob;
+	struct orbit_task t[3];
+	union orbit_result r;
+	unsigned long i, *w;
+	struct sum_arg a;
+	int k;
+
+	CHECK(p);
+	w = p->rawptr;
+	a.p = w;
+	a.n = pages * PAGE / sizeof(long);
+	for (i = 0; i < a.n; i += PAGE / sizeof(long))
+		w[i] = i;
+	p->used = p->length;
+	ob = orbit_create("t_large", fn_entry, NULL);
+	CHECK(ob);
+	for (k = 0; k < 3; k++) {
+		CHECK(orbit_call_async(ob, 0, 1, &p, fn_check_pattern, &a,
+				       sizeof(a), &t[k]) == 0);
+		for (i = 0; i < a.n; i += PAGE / sizeof(long))
+			w[i] = 7;	/* after the call: invisible to it */
+		for (i = 0; i < a.n; i += PAGE / sizeof(long))
+			w[i] = i;
+	}
+	for (k = 0; k < 3; k++) {
+		CHECK(orbit_recvv(&r, &t[k]) == 0);
+		if (r.retval)
+			printf("# task %d saw %lu bad pages\n", k, r.retval);
+		CHECK(r.retval == 0);
+	}
+	for (i = 0; i < a.n; i += PAGE / sizeof(long))
+		CHECK(w[i] == i);
+	return 0;
+}
+
+/* Main unmaps a pool between an async call and its pickup. */
+static int test_pool_unmapped_before_pickup(void)
+{
+	struct orbit_pool *p = filled_pool(2, 3);
+	struct orbit_module *ob;
+	struct orbit_task slow, t;
+	union orbit_result r;
+	struct sum_arg a;
+
+	CHECK(p && gate_create() == 0);
+	ob = orbit_create("t_unmap", fn_entry, NULL);
+	CHECK(ob);
+	a.p = p->rawptr;
+	a.n = 1;
+	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &a, sizeof(a),
+			       &slow) == 0);
+	CHECK(gate_started(&slow));
+	CHECK(orbit_call_async(ob, 0, 1, &p, fn_sum, &a, sizeof(a), &t) == 0);
+	CHECK(munmap(p->rawptr, p->length) == 0);
+	gate_open();
+	CHECK(orbit_recvv(&r, &slow) == 0 && r.retval == 3);
+	CHECK(orbit_recvv(&r, &t) == -1 && errno == EFAULT);
+	CHECK(orbit_exists(ob));
+	return 0;
+}
+
+static long mem_free_kb(void)
+{
+	char line[128];
+	long kb = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemFree: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+/* One round: create, snapshot calls while main dirties pages, destroy. */
+static int churn_round(struct orbit_pool *p, struct sum_arg *a)
+{
+	struct orbit_module *ob = orbit_create("t_leak", fn_entry, NULL);
+	struct orbit_task t;
+	union orbit_result r;
+	unsigned long i;
+	int k;
+
+	if (!ob)
+		return 1;
+	for (k = 0; k < 4; k++) {
+		if (orbit_call_async(ob, 0, 1, &p, fn_scribble, a, sizeof(*a),
+				     &t))
+			return 1;
+		for (i = 0; i < a->n; i += PAGE / sizeof(long))
+			a->p[i] = k;
+		if (orbit_recvv(&r, &t) != 0)
+			return 1;
+	}
+	if (orbit_call_async(ob, ORBIT_NORETVAL, 1, &p, fn_scribble, a,
+			     sizeof(*a), &t))
+		return 1;
+	if (orbit_destroy(ob->gobid))
+		return 1;
+	free(ob);
+	return 0;
+}
+
+/* Snapshots and destroy leak no memory (no lost pages). */
+static int test_no_memory_leak(void)
+{
+	struct orbit_pool *p = filled_pool(64, 1);
+	struct sum_arg a;
+	long before, after;
+	int i;
+
+	CHECK(p);
+	a.p = p->rawptr;
+	a.n = 64 * PAGE / sizeof(long);
+	for (i = 0; i < 100; i++)	/* warm up slab and page caches */
+		CHECK(churn_round(p, &a) == 0);
+	before = mem_free_kb();
+	for (i = 0; i < 200; i++)
+		CHECK(churn_round(p, &a) == 0);
+	after = mem_free_kb();
+	/* 200 rounds capture 64 pages 5 times each: a leak of one page per
+	 * call would be 4000 kB */
+	printf("# MemFree before %ld kB, after %ld kB\n", before, after);
+	CHECK(before > 0 && after > before - 512);
+	return 0;
+}
+
 static const struct test tests[] = {
 	{ "create_destroy", test_create_destroy },
 	{ "sync_call_returns_value", test_sync_call_returns_value },
@@ -928,6 +1232,14 @@ static const struct test tests[] = {
 	{ "threads_call_concurrently", test_threads_call_concurrently },
 	{ "allocator_full_enomem", test_allocator_full },
 	{ "create_destroy_cycles", test_create_destroy_cycles },
+	{ "orbit_abort_call_fails_esrch", test_orbit_abort },
+	{ "orbit_stack_overflow_call_fails_esrch", test_orbit_stack_overflow },
+	{ "sigkill_orbit_during_sync_call", test_sigkill_orbit_during_sync_call },
+	{ "spinning_orbit_main_unaffected", test_spinning_orbit_main_unaffected },
+	{ "multiple_pools_cow_and_copy", test_multiple_pools },
+	{ "large_pool_async_snapshots", test_large_pool },
+	{ "pool_unmapped_before_pickup", test_pool_unmapped_before_pickup },
+	{ "no_memory_leak", test_no_memory_leak },
 };
 
 int main(void)
