@@ -7,6 +7,9 @@ mount -t tmpfs tmp /tmp
 echo "ORBIT-DEV: selftests start"
 /bin/orbit_test
 echo "ORBIT-DEV: selftests exit $?"
+echo "ORBIT-DEV: fuzz start"
+/bin/orbit_fuzz ${ORBIT_FUZZ_SEED:-1} ${ORBIT_FUZZ_CALLS:-20000}
+echo "ORBIT-DEV: fuzz exit $?"
 grep -E "MemFree|AnonPages" /proc/meminfo
 # with -no-reboot, QEMU exits on reboot
 reboot -f

@@ -22,7 +22,7 @@ for app in sh mount dmesg reboot grep cat echo sleep; do
 done
 make -s -C "$kdir/liborbit"
 make -s -C "$kdir/selftests/orbit"
-cp "$kdir/selftests/orbit/orbit_test" "$root/bin/orbit_test"
+cp "$kdir/selftests/orbit/orbit_test" "$kdir/selftests/orbit/orbit_fuzz" "$root/bin/"
 cp "$here/init.sh" "$root/init"
 chmod +x "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out"
