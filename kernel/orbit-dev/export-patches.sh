@@ -9,7 +9,12 @@ base=$(git -C "$ksrc" rev-list --max-parents=0 HEAD)
 mkdir -p "$dest"
 rm -f "$dest"/*-orbit-*.patch "$dest"/00[0-9][0-9]-*.patch
 git -C "$ksrc" format-patch -q --no-signature --zero-commit -o "$dest" "$base"..HEAD
-(cd "$dest" && ls [0-9][0-9][0-9][0-9]-*.patch) > "$dest/series"
+{
+	echo "# The orbit kernel patch series: one file name a line, relative to this directory,"
+	echo "# applied in order with \`patch -p1\` on top of the pinned linux-source-6.1 (issue 4)."
+	echo "# Lines starting with # and blank lines are ignored. Empty: plain Linux 6.1."
+	(cd "$dest" && ls [0-9][0-9][0-9][0-9]-*.patch)
+} > "$dest/series"
 cmp -s "$ksrc/include/uapi/linux/orbit.h" "$(dirname "$here")/liborbit/uapi/linux/orbit.h" || {
 	echo "export-patches.sh: liborbit/uapi/linux/orbit.h differs from the kernel's" >&2
 	exit 1
