@@ -8,6 +8,8 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
 
@@ -1200,6 +1202,69 @@ static int test_no_memory_leak(void)
 	return 0;
 }
 
+
+/* Write a string to a cgroup control file. */
+static int cg_write(const char *path, const char *val)
+{
+	FILE *f = fopen(path, "w");
+	int ok;
+
+	if (!f)
+		return -1;
+	ok = fputs(val, f) >= 0;
+	return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* Touch 64 MB, 1 MB at a time; returns 2 if allocation itself fails. */
+static unsigned long fn_memory_hog(void *store, void *arg)
+{
+	size_t i, mb;
+	char *p;
+
+	(void)store;
+	(void)arg;
+	for (mb = 0; mb < 64; mb++) {
+		p = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			return 2;
+		for (i = 0; i < (1 << 20); i += PAGE)
+			p[i] = 1;
+	}
+	return 1;
+}
+
+/* An orbit over its cgroup's memory.max is OOM-killed; main goes on. */
+static int test_memory_hog_cgroup(void)
+{
+	const char *cg = "/sys/fs/cgroup/orbit_hog";
+	struct orbit_module *ob;
+	char pid[32];
+	unsigned long x = 1;
+
+	if (mount("none", "/sys/fs/cgroup", "cgroup2", 0, NULL) &&
+	    errno != EBUSY) {
+		printf("# cgroup2 not available: %s\n", strerror(errno));
+		return TEST_SKIP;
+	}
+	if (cg_write("/sys/fs/cgroup/cgroup.subtree_control", "+memory") ||
+	    (mkdir(cg, 0755) && errno != EEXIST)) {
+		printf("# memory controller not available\n");
+		return TEST_SKIP;
+	}
+	CHECK(cg_write("/sys/fs/cgroup/orbit_hog/memory.max", "8M") == 0);
+	ob = orbit_create("t_hog", fn_entry, NULL);
+	CHECK(ob);
+	snprintf(pid, sizeof(pid), "%d", ob->gobid);
+	CHECK(cg_write("/sys/fs/cgroup/orbit_hog/cgroup.procs", pid) == 0);
+	errno = 0;
+	CHECK(orbit_call(ob, 0, NULL, fn_memory_hog, NULL, 0) == -1);
+	CHECK(errno == ESRCH && pid_gone(ob->gobid));
+	ob = orbit_create("t_hog2", fn_entry, NULL);
+	CHECK(ob && orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
+	return 0;
+}
+
 static const struct test tests[] = {
 	{ "create_destroy", test_create_destroy },
 	{ "sync_call_returns_value", test_sync_call_returns_value },
@@ -1240,6 +1305,7 @@ static const struct test tests[] = {
 	{ "large_pool_async_snapshots", test_large_pool },
 	{ "pool_unmapped_before_pickup", test_pool_unmapped_before_pickup },
 	{ "no_memory_leak", test_no_memory_leak },
+	{ "memory_hog_cgroup_oom_kills_orbit_only", test_memory_hog_cgroup },
 };
 
 int main(void)
