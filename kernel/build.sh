@@ -5,7 +5,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-for f in common host-deps fetch kernel rootfs outputs; do
+for f in common host-deps fetch kernel liborbit rootfs outputs; do
   # shellcheck source=/dev/null
   source "$here/scripts/$f.sh"
 done
@@ -14,6 +14,7 @@ check_vm_json
 host_deps
 fetch_packages
 build_kernel
+build_liborbit
 build_rootfs
 write_outputs
 log "done: $(cd "$OUT_DIR" && ls | tr '\n' ' ')"

@@ -2,8 +2,9 @@
 
 # Host tools: compiler and make for the kernel, flex/bison for Kconfig, bc for
 # timeconst, lz4 for the kernel image and initramfs, readelf (binutils) to check the
-# programs' libraries, xz for the source tarball, node for vm.json.
-HOST_PACKAGES=(gcc make binutils libc6-dev flex bison bc lz4 cpio gzip xz-utils dpkg apt nodejs)
+# programs' libraries, xz for the source tarball, node for vm.json, gcc-multilib
+# (gcc -m32) for liborbit and the orbit selftests.
+HOST_PACKAGES=(gcc make binutils libc6-dev flex bison bc lz4 cpio gzip xz-utils dpkg apt nodejs gcc-multilib)
 
 # host_deps: install missing host packages as root; otherwise say which command to run.
 host_deps() {

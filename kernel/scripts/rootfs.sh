@@ -87,6 +87,7 @@ stage_rootfs() {
   mkdir -p "$ROOT_DIR$(vm_json v.ninep.guestPath)"
   write_etc
   cp -a "$KERNEL_DIR/rootfs/overlay/." "$ROOT_DIR/"
+  cp -a "$ORBIT_STAGE/." "$ROOT_DIR/"
   cp "$KERNEL_DIR/rootfs/init" "$ROOT_DIR/init"
   check_libraries
 }
