@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { benchSite } from './bench/site';
 import { benchLab } from './bench/lab';
+import { benchVm } from './bench/vm';
 
 async function main() {
   const buildDir = 'build';
@@ -19,7 +20,8 @@ async function main() {
   const site = await benchSite(buildDir);
   // The lab needs the VM images; without them it reports why instead of failing the whole run.
   const lab = await benchLab(buildDir).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
-  const report = { date: new Date().toISOString(), site, lab };
+  const vm = await benchVm();
+  const report = { date: new Date().toISOString(), site, vm, lab };
   console.log(JSON.stringify(report, null, 2));
 }
 

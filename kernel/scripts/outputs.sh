@@ -3,9 +3,9 @@
 # Licence of each shipped Debian source package (from its debian/copyright).
 declare -A SOURCE_LICENSE=(
   [linux]="GPL-2.0-only (kernel); UAPI headers GPL-2.0-only WITH Linux-syscall-note"
-  [busybox-static]="GPL-2.0-only"
+  [busybox]="GPL-2.0-only"
   [glibc]="LGPL-2.1-or-later (some files under other free licences, see debian/copyright)"
-  [tcc]="LGPL-2.1-or-later"
+  [tcc]="LGPL-2.1-or-later (some files GPL-2.0-or-later or MIT, see debian/copyright)"
   [seabios]="LGPL-3.0-only (SeaBIOS and SeaVGABIOS)"
 )
 

@@ -17,6 +17,8 @@ const labDir = path.resolve(__dirname, '../../labs/00-playground');
 const starter = readFileSync(path.join(labDir, 'starter/hello.c'), 'utf8');
 const solution = readFileSync(path.join(labDir, 'solution/hello.c'), 'utf8');
 const VM_READY_MS = 90_000;
+/** Per-test guard against hangs on a loaded machine; tests wait for events, not for time. */
+const TEST_MS = 240_000;
 
 let server: StaticServer;
 let browser: Browser;
@@ -66,124 +68,152 @@ async function typeFile(page: Page, text: string): Promise<void> {
 }
 
 describe('lab page without the VM', () => {
-  it('ships the starter code in the static HTML', async () => {
-    const html = await (await fetch(server.url + LAB_PAGE)).text();
-    expect(html).toContain('Hello, world!');
-    expect(html).toContain('greeting.h');
-  });
+  it(
+    'ships the starter code in the static HTML',
+    async () => {
+      const html = await (await fetch(server.url + LAB_PAGE)).text();
+      expect(html).toContain('Hello, world!');
+      expect(html).toContain('greeting.h');
+    },
+    TEST_MS,
+  );
 
-  it('keeps edits across a reload, and resets a file only after asking, undoably', async () => {
-    const context = await browser.newContext();
-    const page = await openLab(context);
-    expect(await editorText(page)).toContain('Hello, world!');
-    await typeFile(page, '/* mine */\n');
-    await expect.poll(() => page.getByText('Saved in this browser', { exact: true }).count()).toBe(1);
-    await page.reload();
-    await page.locator('[data-testid=code-editor] .view-lines').waitFor();
-    await expect.poll(() => editorText(page)).toContain('/* mine */');
+  it(
+    'keeps edits across a reload, and resets a file only after asking, undoably',
+    async () => {
+      const context = await browser.newContext();
+      const page = await openLab(context);
+      expect(await editorText(page)).toContain('Hello, world!');
+      await typeFile(page, '/* mine */\n');
+      await expect.poll(() => page.getByText('Saved in this browser', { exact: true }).count()).toBe(1);
+      await page.reload();
+      await page.locator('[data-testid=code-editor] .view-lines').waitFor();
+      await expect.poll(() => editorText(page)).toContain('/* mine */');
 
-    await page.getByRole('button', { name: 'Reset file' }).click();
-    await page.getByRole('alertdialog').waitFor();
-    expect(await editorText(page)).toContain('/* mine */');
-    await page.getByRole('button', { name: 'Reset hello.c' }).click();
-    await expect.poll(() => editorText(page)).toContain('Hello, world!');
-    await page.getByRole('button', { name: 'Undo reset' }).click();
-    await expect.poll(() => editorText(page)).toContain('/* mine */');
-    await context.close();
-  });
+      await page.getByRole('button', { name: 'Reset file' }).click();
+      await page.getByRole('alertdialog').waitFor();
+      expect(await editorText(page)).toContain('/* mine */');
+      await page.getByRole('button', { name: 'Reset hello.c' }).click();
+      await expect.poll(() => editorText(page)).toContain('Hello, world!');
+      await page.getByRole('button', { name: 'Undo reset' }).click();
+      await expect.poll(() => editorText(page)).toContain('/* mine */');
+      await context.close();
+    },
+    TEST_MS,
+  );
 
-  it('tells the student when another tab saved the same file', async () => {
-    const context = await browser.newContext();
-    const first = await openLab(context);
-    const second = await openLab(context);
-    await typeFile(first, '/* from the first tab */\n');
-    await second.getByRole('alert').filter({ hasText: 'also open in another tab' }).waitFor({ timeout: 15_000 });
-    await second.getByRole('button', { name: "Load the other tab's version" }).click();
-    await expect.poll(() => editorText(second)).toContain('from the first tab');
-    await context.close();
-  });
+  it(
+    'tells the student when another tab saved the same file',
+    async () => {
+      const context = await browser.newContext();
+      const first = await openLab(context);
+      const second = await openLab(context);
+      await typeFile(first, '/* from the first tab */\n');
+      await second.getByRole('alert').filter({ hasText: 'also open in another tab' }).waitFor({ timeout: 15_000 });
+      await second.getByRole('button', { name: "Load the other tab's version" }).click();
+      await expect.poll(() => editorText(second)).toContain('from the first tab');
+      await context.close();
+    },
+    TEST_MS,
+  );
 
-  it('downloads a submission archive and uploads it into a fresh profile', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await openLab(context);
-    await typeFile(page, solution);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('00-playground-v1-submission.json');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lab-e2e-')), download.suggestedFilename());
-    await download.saveAs(file);
-    const archive = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    expect(archive).toMatchObject({ lab: '00-playground', labVersion: 1, files: { 'hello.c': solution } });
-    expect(archive.sha256).toMatch(/^[0-9a-f]{64}$/);
-    await context.close();
+  it(
+    'downloads a submission archive and uploads it into a fresh profile',
+    async () => {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await openLab(context);
+      await typeFile(page, solution);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('00-playground-v1-submission.json');
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'lab-e2e-')), download.suggestedFilename());
+      await download.saveAs(file);
+      const archive = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      expect(archive).toMatchObject({ lab: '00-playground', labVersion: 1, files: { 'hello.c': solution } });
+      expect(archive.sha256).toMatch(/^[0-9a-f]{64}$/);
+      await context.close();
 
-    const fresh = await browser.newContext();
-    const other = await openLab(fresh);
-    expect(await editorText(other)).toContain('Hello, world!');
-    await other.getByTestId('upload-input').setInputFiles(file);
-    await expect.poll(() => editorText(other)).toContain('GREETING');
-    expect(await other.getByRole('status').last().textContent()).toMatch(/Restored hello.c/);
+      const fresh = await browser.newContext();
+      const other = await openLab(fresh);
+      expect(await editorText(other)).toContain('Hello, world!');
+      await other.getByTestId('upload-input').setInputFiles(file);
+      await expect.poll(() => editorText(other)).toContain('GREETING');
+      expect(await other.getByRole('status').last().textContent()).toMatch(/Restored hello.c/);
 
-    const bad = { ...archive, files: { 'hello.c': 'tampered' } };
-    await other.getByTestId('upload-input').setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bad)),
-    });
-    await other.getByRole('alert').filter({ hasText: 'does not match its hash' }).waitFor();
-    await fresh.close();
-  });
+      const bad = { ...archive, files: { 'hello.c': 'tampered' } };
+      await other.getByTestId('upload-input').setInputFiles({
+        name: 'bad.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(bad)),
+      });
+      await other.getByRole('alert').filter({ hasText: 'does not match its hash' }).waitFor();
+      await fresh.close();
+    },
+    TEST_MS,
+  );
 });
 
 describe('lab page with the VM', () => {
-  it('runs the program, marks a compile error, and checks the solution', async () => {
-    const context = await browser.newContext();
-    const page = await openLab(context);
-    await waitForVm(page);
+  it(
+    'runs the program, marks a compile error, and checks the solution',
+    async () => {
+      const context = await browser.newContext();
+      const page = await openLab(context);
+      await waitForVm(page);
 
-    await typeFile(page, solution);
-    await page.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello, orbit!');
+      await typeFile(page, solution);
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello, orbit!');
 
-    await typeFile(page, starter.replace('return 0;', 'return 0'));
-    await page.getByRole('button', { name: 'Run' }).click();
-    await page.locator('[data-testid=code-editor] .squiggly-error').first().waitFor({ timeout: 30_000 });
-    expect(await terminalText(page)).toMatch(/hello\.c:\d+: error/);
-    expect(await page.getByRole('status').last().textContent()).toMatch(/build failed/i);
+      await typeFile(page, starter.replace('return 0;', 'return 0'));
+      await page.getByRole('button', { name: 'Run' }).click();
+      await page.locator('[data-testid=code-editor] .squiggly-error').first().waitFor({ timeout: 30_000 });
+      expect(await terminalText(page)).toMatch(/hello\.c:\d+: error/);
+      expect(await page.getByRole('status').last().textContent()).toMatch(/build failed/i);
 
-    await typeFile(page, solution);
-    await page.getByRole('button', { name: 'Check' }).click();
-    const results = page.getByRole('table', { name: 'Test results' });
-    await results.waitFor({ timeout: 60_000 });
-    expect(await results.locator('caption').textContent()).toContain('10 / 10 points');
-    await context.close();
-  });
+      await typeFile(page, solution);
+      await page.getByRole('button', { name: 'Check' }).click();
+      const results = page.getByRole('table', { name: 'Test results' });
+      await results.waitFor({ timeout: 60_000 });
+      expect(await results.locator('caption').textContent()).toContain('10 / 10 points');
+      await context.close();
+    },
+    TEST_MS,
+  );
 
-  it('answers shell commands typed into the terminal, and keeps the files across Restart VM', async () => {
-    const context = await browser.newContext();
-    const page = await openLab(context);
-    await waitForVm(page);
-    await typeFile(page, '/* kept */\n');
-    await page.locator('[data-testid=terminal]').click();
-    await page.keyboard.type('echo $((6*7))\n');
-    await expect.poll(() => terminalText(page), { timeout: 20_000 }).toContain('42');
-    await page.getByRole('button', { name: 'Restart VM' }).click();
-    await waitForVm(page);
-    expect(await editorText(page)).toContain('/* kept */');
-    await context.close();
-  });
+  it(
+    'answers shell commands typed into the terminal, and keeps the files across Restart VM',
+    async () => {
+      const context = await browser.newContext();
+      const page = await openLab(context);
+      await waitForVm(page);
+      await typeFile(page, '/* kept */\n');
+      await page.locator('[data-testid=terminal]').click();
+      await page.keyboard.type('echo $((6*7))\n');
+      await expect.poll(() => terminalText(page), { timeout: 20_000 }).toContain('42');
+      await page.getByRole('button', { name: 'Restart VM' }).click();
+      await waitForVm(page);
+      expect(await editorText(page)).toContain('/* kept */');
+      await context.close();
+    },
+    TEST_MS,
+  );
 });
 
 describe('playground page', () => {
-  it('runs the editor text in the VM and shows the output in the terminal', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/playground/`);
-    await waitForVm(page);
-    await page.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello from the playground');
-    await context.close();
-  });
+  it(
+    'runs the editor text in the VM and shows the output in the terminal',
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/playground/`);
+      await waitForVm(page);
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello from the playground');
+      await context.close();
+    },
+    TEST_MS,
+  );
 });

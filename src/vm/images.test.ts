@@ -46,9 +46,11 @@ describe('static/vm/', () => {
   it('lets a lab page start within 4 MB of compressed downloads', async () => {
     const v86 = path.dirname(createRequire(path.join(REPO_ROOT, 'package.json')).resolve('v86/build/v86.wasm'));
     // Restoring needs no BIOS files: the BIOS is part of the saved memory image.
+    const xz = createRequire(path.join(REPO_ROOT, 'package.json')).resolve('xz-decompress');
     const files = [
       path.join(v86, 'v86.wasm'),
       path.join(v86, 'libv86.mjs'),
+      xz,
       ...[manifest.files.state, 'manifest.json'].map((name) => path.join(STATIC_VM_DIR, name)),
     ];
     const sizes = await Promise.all(files.map(downloadSize));

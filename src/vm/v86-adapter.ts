@@ -8,7 +8,7 @@ export interface MachineSpec {
   memoryMB: number;
   /** Cold boot: the BIOSes, the kernel, the initramfs and the kernel command line. */
   boot?: { bios: Uint8Array; vgaBios: Uint8Array; bzImage: Uint8Array; initrd: Uint8Array; cmdline: string };
-  /** Restore: a state from save_state(), raw or zstd-compressed; the BIOS is in its memory image. */
+  /** Restore: a state from save_state(), raw or zstd-compressed (see state-codec.ts); the BIOS is in its memory image. */
   state?: Uint8Array;
 }
 

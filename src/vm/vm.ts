@@ -6,6 +6,7 @@ import { Emitter } from './emitter';
 import { VmError, withTimeout } from './errors';
 import { parseManifest, type VmManifest } from './manifest';
 import { commandScript, randomNonce, shellQuote, type GuestUser } from './protocol';
+import { unpackState } from './state-codec';
 import { startMachine, type Machine, type MachineSpec } from './v86-adapter';
 
 /** Options of Vm.exec. */
@@ -117,7 +118,7 @@ export async function restoreVm(options: VmOptions): Promise<Vm> {
   const manifest = options.manifest ?? (await loadManifest(options.assets));
   const { files } = manifest;
   const get = await loadAll(options, manifest, [WASM_ASSET, files.state]);
-  const spec: MachineSpec = { ...machineBase(get, manifest), state: get(files.state) };
+  const spec: MachineSpec = { ...machineBase(get, manifest), state: await unpackState(files.state, get(files.state)) };
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'restore' });
   const timeout = options.readyTimeoutMs ?? 10_000;

@@ -229,7 +229,11 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
             dark={dark}
             diagnostics={diagnostics}
             ariaLabel={`Code editor: ${active}`}
-            onChange={files.change}
+            onChange={(path, text) => {
+              files.change(path, text);
+              // After further edits, "Undo reset" would undo those instead: the editor's Ctrl+Z remains.
+              if (path === undoable && text !== bundle.starter[path]) setUndoable(null);
+            }}
             onReady={() => setEditorReady(true)}
           />
         </Suspense>

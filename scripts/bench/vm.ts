@@ -1,11 +1,11 @@
-// VM benchmarks: `tsx scripts/bench-vm.ts` prints JSON; scripts/bench.ts can
+// VM benchmarks: `tsx scripts/bench/vm.ts` prints JSON; scripts/bench.ts can
 // import benchVm. Each timing is the median of several runs, in milliseconds.
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { bootVm, restoreVm, type Vm } from '../src/vm/index';
-import { fileAssets, vmDir } from '../src/vm/node-assets';
+import { bootVm, restoreVm, type Vm } from '../../src/vm/index';
+import { fileAssets, vmDir } from '../../src/vm/node-assets';
 
 const HELLO = '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n';
 
@@ -94,7 +94,7 @@ export async function benchVm(): Promise<Record<string, unknown>> {
   }
 }
 
-if (process.argv[1]?.endsWith('bench-vm.ts')) {
+if (process.argv[1]?.endsWith('bench/vm.ts')) {
   benchVm().then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (error: unknown) => {
