@@ -138,8 +138,8 @@ describe('lab page without the VM', () => {
       const fresh = await browser.newContext();
       const other = await openLab(fresh);
       expect(await editorText(other)).toContain('Hello, world!');
-      // The status line shows the latest event: let "Linux is ready." come first, so it
-      // cannot replace the upload's message before we read it.
+      // The status line shows the latest event: let the VM finish starting first, so its
+      // last status message comes before the upload's.
       await waitForVm(other);
       await other.getByTestId('upload-input').setInputFiles(file);
       await expect.poll(() => editorText(other)).toContain('GREETING');
