@@ -143,7 +143,8 @@ describe('lab page without the VM', () => {
       await waitForVm(other);
       await other.getByTestId('upload-input').setInputFiles(file);
       await expect.poll(() => editorText(other)).toContain('GREETING');
-      expect(await other.getByRole('status').last().textContent()).toMatch(/Restored hello.c/);
+      // The editor changes before React renders the status line: wait for the message.
+      await expect.poll(() => other.getByRole('status').last().textContent()).toMatch(/Restored hello.c/);
 
       const bad = { ...archive, files: { 'hello.c': 'tampered' } };
       await other.getByTestId('upload-input').setInputFiles({
