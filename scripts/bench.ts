@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { benchSite } from './bench/site';
 import { benchLab } from './bench/lab';
+import { benchOrbit } from './bench/orbit';
 import { benchVm } from './bench/vm';
 
 async function main() {
@@ -21,7 +22,9 @@ async function main() {
   // The lab needs the VM images; without them it reports why instead of failing the whole run.
   const lab = await benchLab(buildDir).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
   const vm = await benchVm();
-  const report = { date: new Date().toISOString(), site, vm, lab };
+  // A failing guest benchmark (a kernel bug, no 32-bit gcc) is reported, not fatal to the other figures.
+  const orbit = await benchOrbit().catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+  const report = { date: new Date().toISOString(), site, vm, lab, orbit };
   console.log(JSON.stringify(report, null, 2));
 }
 

@@ -1,0 +1,173 @@
+/**
+ * The orbit microbenchmark's numbers: parses what the guest program
+ * kernel/selftests/orbit/orbit_bench prints and derives the ratios that
+ * `npm run bench` reports. Pure functions, no VM; every ratio comes from
+ * one run, so machine speed and load cancel out as far as they can.
+ */
+import * as z from 'zod';
+
+const OPS = ['orbit_call', 'orbit_call_async', 'fork_wait', 'pthread_handoff', 'pipe_roundtrip'] as const;
+
+const resultSchema = z.object({
+  op: z.enum(OPS),
+  bytes: z.number().int().nonnegative(),
+  dirty: z.boolean(),
+  iterations: z.number().int().positive(),
+  median_us: z.number().nonnegative(),
+  min_us: z.number().nonnegative(),
+});
+
+/** What orbit_bench prints on stdout. */
+export const orbitBenchSchema = z.object({
+  benchmark: z.literal('orbit_bench'),
+  unit: z.literal('us'),
+  clocksource: z.string(),
+  page_size: z.number().int().positive(),
+  budget_ms: z.number().positive(),
+  warmup_ms: z.number().nonnegative(),
+  elapsed_s: z.number().nonnegative(),
+  results: z.array(resultSchema).min(1),
+});
+
+export type OrbitBench = z.infer<typeof orbitBenchSchema>;
+type Op = (typeof OPS)[number];
+
+/** The JSON object in the guest's output, which also holds the progress lines (stderr) before it. */
+export function parseOrbitBench(output: string): OrbitBench {
+  const start = output.indexOf('{"benchmark"');
+  if (start < 0) throw new Error(`orbit_bench printed no JSON report; its output ends with:\n${output.slice(-2000)}`);
+  const parsed = orbitBenchSchema.safeParse(JSON.parse(output.slice(start)));
+  if (!parsed.success) throw new Error(`orbit_bench's report does not match the schema: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** One pool size and variant: the orbit next to fork+wait on the same memory. */
+export interface OrbitRow {
+  bytes: number;
+  pages: number;
+  dirty: boolean;
+  /** Medians in microseconds. */
+  syncUs: number;
+  asyncUs: number;
+  forkUs: number;
+  /** fork+wait ÷ sync orbit_call, from the medians and from the minima. */
+  forkOverSync: number;
+  forkOverSyncMin: number;
+  /** Sync orbit_call median ÷ pages in the pool. */
+  syncUsPerPage: number;
+}
+
+/** The issue's goal, and whether this run met it (a reported fact, never an assertion). */
+export interface OrbitGoal {
+  text: string;
+  forkOverSync: number | null;
+  met: boolean | null;
+}
+
+/** Everything `npm run bench` reports about orbit, besides the raw guest JSON. */
+export interface OrbitSummary {
+  rows: OrbitRow[];
+  baselines: { pthreadHandoffUs: number | null; pipeRoundtripUs: number | null };
+  /** Extra sync orbit_call time per extra page, from the smallest to the largest pool. */
+  syncUsPerExtraPage: { clean: number | null; dirty: number | null };
+  goal: OrbitGoal;
+}
+
+export const GOAL_BYTES = 1 << 20;
+export const GOAL_RATIO = 10;
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function find(bench: OrbitBench, op: Op, bytes: number, dirty: boolean) {
+  return bench.results.find((r) => r.op === op && r.bytes === bytes && r.dirty === dirty);
+}
+
+/** One row per pool size and variant that has all three of sync, async and fork. */
+export function orbitRows(bench: OrbitBench): OrbitRow[] {
+  const sizes = [...new Set(bench.results.filter((r) => r.op === 'orbit_call').map((r) => r.bytes))].sort(
+    (a, b) => a - b,
+  );
+  const rows: OrbitRow[] = [];
+  for (const bytes of sizes) {
+    for (const dirty of [false, true]) {
+      const sync = find(bench, 'orbit_call', bytes, dirty);
+      const async = find(bench, 'orbit_call_async', bytes, dirty);
+      const fork = find(bench, 'fork_wait', bytes, dirty);
+      if (!sync || !async || !fork) continue;
+      const pages = Math.ceil(bytes / bench.page_size);
+      rows.push({
+        bytes,
+        pages,
+        dirty,
+        syncUs: sync.median_us,
+        asyncUs: async.median_us,
+        forkUs: fork.median_us,
+        forkOverSync: round(fork.median_us / sync.median_us, 2),
+        forkOverSyncMin: round(fork.min_us / sync.min_us, 2),
+        syncUsPerPage: round(sync.median_us / pages, 3),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Slope of sync orbit_call time over pages, between the smallest and largest pool. */
+function perExtraPage(rows: OrbitRow[], dirty: boolean): number | null {
+  const variant = rows.filter((r) => r.dirty === dirty);
+  const first = variant[0];
+  const last = variant[variant.length - 1];
+  if (!first || !last || last.pages === first.pages) return null;
+  return round((last.syncUs - first.syncUs) / (last.pages - first.pages), 3);
+}
+
+/** The ratios of one run. */
+export function summarizeOrbitBench(bench: OrbitBench): OrbitSummary {
+  const rows = orbitRows(bench);
+  const goalRow = rows.find((r) => r.bytes === GOAL_BYTES && r.dirty);
+  const baseline = (op: Op): number | null => bench.results.find((r) => r.op === op)?.median_us ?? null;
+  return {
+    rows,
+    baselines: { pthreadHandoffUs: baseline('pthread_handoff'), pipeRoundtripUs: baseline('pipe_roundtrip') },
+    syncUsPerExtraPage: { clean: perExtraPage(rows, false), dirty: perExtraPage(rows, true) },
+    goal: {
+      text: `at 1 MB with all pages dirty, a sync orbit_call at least ${GOAL_RATIO}x faster than fork+wait (issue 4)`,
+      forkOverSync: goalRow?.forkOverSync ?? null,
+      met: goalRow ? goalRow.forkOverSync >= GOAL_RATIO : null,
+    },
+  };
+}
+
+function sizeLabel(bytes: number): string {
+  return bytes >= 1 << 20 ? `${bytes / (1 << 20)} MB` : `${bytes / 1024} KB`;
+}
+
+/** The summary as a text table for people (stderr of `npm run bench`). */
+export function formatOrbitTable(bench: OrbitBench, summary: OrbitSummary): string {
+  const header = ['pool', 'pages', 'variant', 'sync us', 'async us', 'fork us', 'fork/sync', '(min)', 'sync us/page'];
+  const cells = summary.rows.map((r) => [
+    sizeLabel(r.bytes),
+    String(r.pages),
+    r.dirty ? 'dirty' : 'clean',
+    r.syncUs.toFixed(1),
+    r.asyncUs.toFixed(1),
+    r.forkUs.toFixed(1),
+    `${r.forkOverSync.toFixed(2)}x`,
+    `${r.forkOverSyncMin.toFixed(2)}x`,
+    r.syncUsPerPage.toFixed(3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
+  const line = (c: string[]): string => c.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
+  const { baselines: b, goal, syncUsPerExtraPage: slope } = summary;
+  const verdict = goal.met === null ? 'not measured' : goal.met ? 'met' : 'not met';
+  return [
+    `orbit_bench: medians in microseconds (clocksource ${bench.clocksource}, ${bench.elapsed_s} s in the guest)`,
+    line(header),
+    ...cells.map(line),
+    `baselines: pthread hand-off ${b.pthreadHandoffUs ?? '-'} us, pipe round trip ${b.pipeRoundtripUs ?? '-'} us`,
+    `sync orbit_call per extra page: clean ${slope.clean ?? '-'} us, dirty ${slope.dirty ?? '-'} us`,
+    `goal: ${goal.text}: ${verdict} in this run (fork/sync ${goal.forkOverSync ?? '-'}x)`,
+  ].join('\n');
+}
