@@ -259,5 +259,5 @@ unsigned long orbit_recv(struct orbit_task *task, struct orbit_update *update)
 
 unsigned long orbit_commit(void)
 {
-	return orbit_err(ENOSYS);
+	return syscall(__NR_orbit_commit, 0);
 }

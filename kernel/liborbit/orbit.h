@@ -189,7 +189,14 @@ struct orbit_repr {
 unsigned long orbit_send(const struct orbit_update *update);
 unsigned long orbit_recv(struct orbit_task *task, struct orbit_update *update);
 
-/* Page-level write back of the orbit's changes: not implemented (ENOSYS). */
+/*
+ * Orbit, in a task: copy every page of the task's COW pools that the orbit
+ * wrote (since the task started or since its last commit) into main at the
+ * same address, at once -- main does not choose when, unlike updates, so
+ * use it where main is waiting (sync calls) or does not touch those pages.
+ * Whole pages: main's other writes to a committed page are overwritten.
+ * 0, or -1 with errno (EINVAL outside an orbit task, ESRCH if main is gone).
+ */
 unsigned long orbit_commit(void);
 
 /* ===== Allocator: carve objects out of a pool ===== */

@@ -13,5 +13,6 @@
 #define __NR_orbit_destroy	459
 #define __NR_orbit_destroy_all	460
 #define __NR_orbit_state	461
+#define __NR_orbit_commit	462
 
 #endif /* ORBIT_NR_H */

@@ -12,7 +12,7 @@ git -C "$ksrc" format-patch -q --no-signature --zero-commit -o "$dest" "$base"..
 {
 	echo "# The orbit kernel patch series: one file name a line, relative to this directory,"
 	echo "# applied in order with \`patch -p1\` on top of the pinned linux-source-6.1 (issue 4)."
-	echo "# Lines starting with # and blank lines are ignored. Empty: plain Linux 6.1."
+	echo "# Lines starting with # and blank lines are ignored."
 	(cd "$dest" && ls [0-9][0-9][0-9][0-9]-*.patch)
 } > "$dest/series"
 cmp -s "$ksrc/include/uapi/linux/orbit.h" "$(dirname "$here")/liborbit/uapi/linux/orbit.h" || {

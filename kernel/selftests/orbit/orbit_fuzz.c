@@ -105,7 +105,7 @@ static void one_call(void)
 {
 	unsigned long flags = rnd() % 3 ? rnd() % 128 : word();
 
-	switch (rnd() % 12) {
+	switch (rnd() % 13) {
 	case 0:
 		random_call_args();
 		syscall(__NR_orbit_call, some_gobid(), flags, buf,
@@ -143,6 +143,9 @@ static void one_call(void)
 		if (rnd() % 16 == 0)
 			syscall(__NR_orbit_create, ptr(), ptr(), flags % 2);
 		break;
+	case 10:
+		syscall(__NR_orbit_commit, rnd() % 4 ? 0 : flags);
+		break;
 	default:
 		random_call_args();
 		syscall(__NR_orbit_call, gobid, ORBIT_CALL_ASYNC |
@@ -159,6 +162,8 @@ static unsigned long fn_fuzz_inside(void *store, void *arg)
 
 	(void)store;
 	rng ^= *(uint32_t *)arg | 1;
+	/* dirty a page of the snapshot, for orbit_commit to find */
+	((char *)pool->rawptr)[rnd() % (4 * 4096)] = (char)rnd();
 	for (i = 0; i < 4; i++)
 		one_call();
 	return 0;

@@ -841,6 +841,7 @@ static int test_orbit_only_calls(void)
 	CHECK(syscall(__NR_orbit_return, 0, &next, 0) == -1 && errno == EINVAL);
 	CHECK(syscall(__NR_orbit_sendv, &si, 0) == -1 && errno == EINVAL);
 	CHECK(syscall(__NR_orbit_send, 0, NULL, 0, 0) == -1 && errno == EINVAL);
+	CHECK(syscall(__NR_orbit_commit, 0) == -1 && errno == EINVAL);
 	return 0;
 }
 
@@ -1275,6 +1276,281 @@ static int test_memory_hog_cgroup(void)
 	return 0;
 }
 
+/* ---- incremental snapshots and commit ---- */
+
+#define INC_PAGES 48
+#define WORDS_PER_PAGE (PAGE / sizeof(long))
+
+/* A weighted digest of the first and last word of each page. */
+static unsigned long page_digest(const unsigned long *w, unsigned long pages)
+{
+	unsigned long i, d = 0;
+
+	for (i = 0; i < pages; i++)
+		d += (i + 1) * w[i * WORDS_PER_PAGE] +
+		     w[(i + 1) * WORDS_PER_PAGE - 1];
+	return d;
+}
+
+struct digest_arg {
+	unsigned long *p;
+	unsigned long pages;
+	unsigned long scribble;	/* then write every n-th page; 0: none */
+};
+
+/* Return the digest the orbit sees, then write some pages of its own. */
+static unsigned long fn_digest(void *store, void *argp)
+{
+	struct digest_arg *a = argp;
+	unsigned long i, d = page_digest(a->p, a->pages);
+
+	(void)store;
+	for (i = 0; a->scribble && i < a->pages; i += a->scribble)
+		a->p[i * WORDS_PER_PAGE] ^= 0x5a5a;
+	return d;
+}
+
+/* Main writes a different subset of pages each round: none, some, all. */
+static void write_pages(unsigned long *w, unsigned long round,
+			unsigned long *seed)
+{
+	unsigned long i, every = round % 5 ? 1 + round % 7 : 0;
+
+	for (i = round % 3; every && i < INC_PAGES; i += every) {
+		*seed = *seed * 1103515245 + 12345;
+		w[i * WORDS_PER_PAGE] = *seed;
+	}
+}
+
+/*
+ * Each call sees main's pages exactly, whichever pages main or the orbit
+ * wrote since the previous call, and pages main dropped read as zero.
+ */
+static int test_incremental_snapshots(void)
+{
+	struct orbit_pool *p = filled_pool(INC_PAGES, 1);
+	struct orbit_module *ob = orbit_create("t_incr", fn_entry, NULL);
+	unsigned long round, seed = 1, *w;
+	struct digest_arg a;
+
+	CHECK(p && ob);
+	w = p->rawptr;
+	a.p = w;
+	a.pages = INC_PAGES;
+	for (round = 0; round < 40; round++) {
+		write_pages(w, round, &seed);
+		if (round % 9 == 4)
+			CHECK(madvise(w + 3 * WORDS_PER_PAGE, 2 * PAGE,
+				      MADV_DONTNEED) == 0);
+		a.scribble = round % 3;
+		CHECK((unsigned long)orbit_call(ob, 1, &p, fn_digest, &a,
+						sizeof(a)) ==
+		      page_digest(w, INC_PAGES));
+	}
+	return 0;
+}
+
+/* Queued async tasks each see the pages as they were at their call. */
+static int test_incremental_async(void)
+{
+	struct orbit_pool *p = filled_pool(INC_PAGES, 2);
+	unsigned long want[6], seed = 7, *w;
+	struct orbit_module *ob;
+	struct orbit_task t[6];
+	union orbit_result r;
+	struct digest_arg a;
+	struct sum_arg g;
+	int k;
+
+	CHECK(p && gate_create() == 0);
+	ob = orbit_create("t_incr_async", fn_entry, NULL);
+	CHECK(ob);
+	w = p->rawptr;
+	g.p = w;
+	g.n = 1;
+	a.p = w;
+	a.pages = INC_PAGES;
+	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &g, sizeof(g),
+			       &t[0]) == 0);
+	for (k = 1; k < 6; k++) {
+		write_pages(w, k, &seed);
+		want[k] = page_digest(w, INC_PAGES);
+		a.scribble = k % 2;
+		CHECK(orbit_call_async(ob, 0, 1, &p, fn_digest, &a, sizeof(a),
+				       &t[k]) == 0);
+	}
+	write_pages(w, 6, &seed);
+	gate_open();
+	CHECK(gate_started(&t[0]));
+	CHECK(orbit_recvv(&r, &t[0]) == 0);
+	for (k = 1; k < 6; k++) {
+		CHECK(orbit_recvv(&r, &t[k]) == 0);
+		CHECK(r.retval == want[k]);
+	}
+	return 0;
+}
+
+/* Write the first word of every other page, commit, then page 1, commit. */
+static unsigned long fn_write_commit(void *store, void *argp)
+{
+	struct digest_arg *a = argp;
+	unsigned long i;
+
+	(void)store;
+	for (i = 0; i < a->pages; i += 2)
+		a->p[i * WORDS_PER_PAGE] = 1000 + i;
+	if (orbit_commit() != 0)
+		return 1;
+	a->p[WORDS_PER_PAGE] = 2001;
+	return orbit_commit() != 0 ? 2 : 0;
+}
+
+/* A commit copies exactly the pages the orbit wrote into main. */
+static int test_commit(void)
+{
+	struct orbit_pool *p = filled_pool(8, 7);
+	struct orbit_module *ob = orbit_create("t_commit", fn_entry, NULL);
+	unsigned long i, want, *w;
+	struct digest_arg a = { 0 };
+
+	CHECK(p && ob);
+	w = p->rawptr;
+	a.p = w;
+	a.pages = 8;
+	CHECK(orbit_call(ob, 1, &p, fn_write_commit, &a, sizeof(a)) == 0);
+	for (i = 0; i < 8; i++) {
+		want = i % 2 == 0 ? 1000 + i : i == 1 ? 2001 : 7;
+		CHECK(w[i * WORDS_PER_PAGE] == want);
+		CHECK(w[i * WORDS_PER_PAGE + 1] == 7);
+	}
+	/* the next call sees what was committed */
+	CHECK((unsigned long)orbit_call(ob, 1, &p, fn_digest, &a, sizeof(a)) ==
+	      page_digest(w, 8));
+	errno = 0;
+	CHECK((long)orbit_commit() == -1 && errno == EINVAL);
+	return 0;
+}
+
+/* Commit page 0, wait for main, then commit page 1 only. */
+static unsigned long fn_commit_twice(void *store, void *argp)
+{
+	struct sum_arg *a = argp;
+	char buf[sizeof(struct orbit_update) + 8];
+	struct orbit_update *u = (struct orbit_update *)buf;
+	char c;
+
+	(void)store;
+	a->p[0] = 111;
+	if (orbit_commit() != 0)
+		return 1;
+	u->ptr = NULL;
+	u->length = 0;
+	orbit_send(u);
+	if (read(gate[0], &c, 1) != 1)
+		return 2;
+	a->p[WORDS_PER_PAGE] = 222;
+	return orbit_commit() != 0 ? 3 : 0;
+}
+
+/* In an async task a commit lands at once; a later one skips sent pages. */
+static int test_commit_async(void)
+{
+	struct orbit_pool *p = filled_pool(2, 5);
+	struct orbit_module *ob;
+	struct orbit_task t;
+	union orbit_result r;
+	struct sum_arg a;
+	unsigned long *w;
+
+	CHECK(p && gate_create() == 0);
+	ob = orbit_create("t_commit_async", fn_entry, NULL);
+	CHECK(ob);
+	w = p->rawptr;
+	a.p = w;
+	a.n = 2;
+	CHECK(orbit_call_async(ob, 0, 1, &p, fn_commit_twice, &a, sizeof(a),
+			       &t) == 0);
+	CHECK(gate_started(&t));
+	CHECK(w[0] == 111 && w[WORDS_PER_PAGE] == 5);
+	w[0] = 555;
+	gate_open();
+	CHECK(orbit_recvv(&r, &t) == 0 && r.retval == 0);
+	CHECK(w[0] == 555 && w[WORDS_PER_PAGE] == 222);
+	return 0;
+}
+
+/* Read one "key value" line of a cgroup stat file; -1 if missing. */
+static long cg_stat(const char *path, const char *key)
+{
+	char name[64];
+	long v, found = -1;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return -1;
+	while (fscanf(f, "%63s %ld", name, &v) == 2)
+		if (!strcmp(name, key))
+			found = v;
+	fclose(f);
+	return found;
+}
+
+/* Busy-wait for ms milliseconds of wall time. */
+static void busy_ms(long ms)
+{
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+	while ((t1.tv_sec - t0.tv_sec) * 1000 +
+	       (t1.tv_nsec - t0.tv_nsec) / 1000000 < ms);
+}
+
+/* An orbit spinning under its cgroup's cpu.max is throttled; main goes on. */
+static int test_cpu_hog_cgroup(void)
+{
+	const char *cg = "/sys/fs/cgroup/orbit_cpu";
+	struct orbit_module *ob;
+	struct orbit_task t;
+	union orbit_result r;
+	unsigned long x = 1;
+	char pid[32];
+	char c;
+
+	if (mount("none", "/sys/fs/cgroup", "cgroup2", 0, NULL) &&
+	    errno != EBUSY) {
+		printf("# cgroup2 not available: %s\n", strerror(errno));
+		return TEST_SKIP;
+	}
+	if (cg_write("/sys/fs/cgroup/cgroup.subtree_control", "+cpu") ||
+	    (mkdir(cg, 0755) && errno != EEXIST)) {
+		printf("# cpu controller not available\n");
+		return TEST_SKIP;
+	}
+	/* 10 ms of CPU per 100 ms period */
+	CHECK(cg_write("/sys/fs/cgroup/orbit_cpu/cpu.max", "10000 100000") == 0);
+	CHECK(pipe(started) == 0);
+	ob = orbit_create("t_cpu", fn_entry, NULL);
+	CHECK(ob);
+	snprintf(pid, sizeof(pid), "%d", ob->gobid);
+	CHECK(cg_write("/sys/fs/cgroup/orbit_cpu/cgroup.procs", pid) == 0);
+	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_report_and_spin, NULL, 0,
+			       &t) == 0);
+	CHECK(read(started[0], &c, 1) == 1);
+	busy_ms(500);
+	printf("# orbit throttled %ld times in 0.5 s\n",
+	       cg_stat("/sys/fs/cgroup/orbit_cpu/cpu.stat", "nr_throttled"));
+	CHECK(cg_stat("/sys/fs/cgroup/orbit_cpu/cpu.stat", "nr_throttled") > 0);
+	CHECK(kill(ob->gobid, SIGKILL) == 0);
+	errno = 0;
+	CHECK(orbit_recvv(&r, &t) == -1 && errno == ESRCH);
+	CHECK(pid_gone(ob->gobid));
+	ob = orbit_create("t_cpu2", fn_entry, NULL);
+	CHECK(ob && orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
+	return 0;
+}
+
 static const struct test tests[] = {
 	{ "create_destroy", test_create_destroy },
 	{ "sync_call_returns_value", test_sync_call_returns_value },
@@ -1316,6 +1592,11 @@ static const struct test tests[] = {
 	{ "pool_unmapped_before_pickup", test_pool_unmapped_before_pickup },
 	{ "no_memory_leak", test_no_memory_leak },
 	{ "memory_hog_cgroup_oom_kills_orbit_only", test_memory_hog_cgroup },
+	{ "incremental_snapshots", test_incremental_snapshots },
+	{ "incremental_async_snapshots", test_incremental_async },
+	{ "commit", test_commit },
+	{ "commit_async", test_commit_async },
+	{ "cpu_hog_cgroup_throttles_orbit_only", test_cpu_hog_cgroup },
 };
 
 int main(void)
