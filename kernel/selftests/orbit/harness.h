@@ -61,26 +61,55 @@ static int run_one(const struct test *t)
 	return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
-/* Run all tests, print TAP 13, exit 0 only if all passed. */
-static int run_tests(const struct test *tests, int n)
+/* Is test t selected: no names given, or t named among them? */
+static int selected(const struct test *t, int argc, char **argv)
 {
-	int i, failed = 0, skipped = 0;
+	int i;
 
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], t->name))
+			return 1;
+	return argc < 2;
+}
+
+/*
+ * Run the tests named on the command line (all without names), print
+ * TAP 13, exit 0 only if all passed.  An unknown name is an error.
+ */
+static int run_tests(const struct test *tests, int n, int argc, char **argv)
+{
+	int i, j, plan = 0, failed = 0, skipped = 0;
+
+	for (i = 1; i < argc; i++) {
+		for (j = 0; j < n && strcmp(argv[i], tests[j].name); j++)
+			;
+		if (j == n) {
+			fprintf(stderr, "no test named %s (see the list in %s)\n",
+				argv[i], __FILE__);
+			return 2;
+		}
+	}
+	for (i = 0; i < n; i++)
+		plan += selected(&tests[i], argc, argv);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("TAP version 13\n1..%d\n", n);
-	for (i = 0; i < n; i++) {
-		int r = run_one(&tests[i]);
+	printf("TAP version 13\n1..%d\n", plan);
+	for (i = 0, j = 0; i < n; i++) {
+		int r;
 
+		if (!selected(&tests[i], argc, argv))
+			continue;
+		r = run_one(&tests[i]);
+		j++;
 		if (r == TEST_SKIP) {
 			skipped++;
-			printf("ok %d %s # SKIP\n", i + 1, tests[i].name);
+			printf("ok %d %s # SKIP\n", j, tests[i].name);
 			continue;
 		}
 		failed += r;
-		printf("%sok %d %s\n", r ? "not " : "", i + 1, tests[i].name);
+		printf("%sok %d %s\n", r ? "not " : "", j, tests[i].name);
 	}
 	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:%d error:0\n",
-	       n - failed - skipped, failed, skipped);
+	       plan - failed - skipped, failed, skipped);
 	return failed ? 1 : 0;
 }
 
