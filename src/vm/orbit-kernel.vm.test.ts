@@ -1,5 +1,5 @@
-// The orbit kernel in the real VM: its selftests, a short seeded fuzz (the long
-// run is `orbit_fuzz SEED 100000` in the guest), and a
+// The orbit kernel in the real VM: its selftests, the 10,000-cycle leak check, a
+// short seeded fuzz (the long run is `orbit_fuzz SEED 100000` in the guest), and a
 // program written against the artifact's API compiled by tcc in the guest.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +34,20 @@ describe('the orbit kernel', () => {
     expect(run).toMatchObject({ exitCode: 0, timedOut: false });
     expect(await kernelLog()).not.toMatch(KERNEL_TROUBLE);
   });
+
+  it('leaks neither memory nor processes over 10,000 create/destroy cycles', async () => {
+    // The selftest allows 512 kB of MemFree (after dropping caches) and no extra process.
+    const run = await vm.exec(
+      `ORBIT_CYCLES=10000 ORBIT_TEST_TIMEOUT=1500 ${SELFTESTS}/orbit_test create_destroy_cycles`,
+      { timeoutMs: 1_600_000 },
+    );
+    const tap = parseTap(run.output);
+    expect(tapFailure(tap), run.output.slice(-3000)).toBeUndefined();
+    expect(tap.asserts.map((a) => a.description)).toEqual(['create_destroy_cycles']);
+    expect(run.output).toContain('# 10000 cycles:');
+    expect(run).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(await kernelLog()).not.toMatch(KERNEL_TROUBLE);
+  }, 1_700_000);
 
   it('survives a short seeded fuzz of every orbit syscall', async () => {
     const run = await vm.exec(`${SELFTESTS}/orbit_fuzz 20261126 3000`, {
