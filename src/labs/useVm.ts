@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { restoreVm, urlAssets, type Vm, type VmProgress } from '../vm';
+import { browserStateCache } from '../vm/browser-state-cache';
 
 export type VmStatus =
   | { phase: 'download'; loaded: number; total: number }
@@ -29,7 +30,12 @@ export function useVm(): { vm: Vm | null; status: VmStatus; restart: () => void 
   useEffect(() => {
     let live = true;
     let made: Vm | null = null;
-    restoreVm({ assets: urlAssets(base, WASM_URL), onProgress: (p) => live && setStatus(statusOf(p)) })
+    // "ready" is reported once, below, together with the Vm it refers to; the restore's own
+    // "ready" progress event comes before the Vm exists (and again after a recovery).
+    const onProgress = (p: VmProgress): void => {
+      if (live && p.phase !== 'ready') setStatus(statusOf(p));
+    };
+    restoreVm({ assets: urlAssets(base, WASM_URL, browserStateCache(base)), onProgress })
       .then((v) => {
         made = v;
         if (!live) return void v.destroy();

@@ -6,7 +6,7 @@ import { Emitter } from './emitter';
 import { VmError, withTimeout } from './errors';
 import { parseManifest, type VmManifest } from './manifest';
 import { commandScript, randomNonce, shellQuote, type GuestUser } from './protocol';
-import { unpackState } from './state-codec';
+import { isRawState, unpackState } from './state-codec';
 import { startMachine, type Machine, type MachineSpec } from './v86-adapter';
 
 /** Options of Vm.exec. */
@@ -117,8 +117,15 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
 export async function restoreVm(options: VmOptions): Promise<Vm> {
   const manifest = options.manifest ?? (await loadManifest(options.assets));
   const { files } = manifest;
-  const get = await loadAll(options, manifest, [WASM_ASSET, files.state]);
-  const spec: MachineSpec = { ...machineBase(get, manifest), state: await unpackState(files.state, get(files.state)) };
+  const cache = options.assets.stateCache;
+  const key = manifest.outputs[files.state]?.sha256;
+  const cached = cache && key ? await cache.get(key).catch(() => undefined) : undefined;
+  const hit = cached && isRawState(cached) ? cached : undefined;
+  const get = await loadAll(options, manifest, hit ? [WASM_ASSET] : [WASM_ASSET, files.state]);
+  const state = hit ?? (await unpackState(files.state, get(files.state)));
+  // Kept for the next restore (v86 only reads the bytes, so this may overlap the restore).
+  if (!hit && cache && key && state !== get(files.state)) void cache.put(key, state).catch(() => undefined);
+  const spec: MachineSpec = { ...machineBase(get, manifest), state };
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'restore' });
   const timeout = options.readyTimeoutMs ?? 10_000;
