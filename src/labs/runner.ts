@@ -56,9 +56,9 @@ export class LabRunner {
     for (const f of this.bundle.spec.files) await this.vm.writeFile(`${this.dir}/${f}`, files[f] ?? '');
   }
 
-  /** Runs `command` as the student in the lab directory. */
+  /** Runs the shell text `command` as the student in the lab directory (the agent's sh runs it). */
   private exec(command: string, timeoutMs: number): Promise<ExecResult> {
-    return this.vm.exec(['sh', '-c', command], { timeoutMs, user: 'student', cwd: this.dir });
+    return this.vm.exec(command, { timeoutMs, user: 'student', cwd: this.dir });
   }
 
   /** Builds the files (when the lab has a build step); diagnostics point into lab files. */
@@ -73,7 +73,8 @@ export class LabRunner {
   /**
    * Run: build, then the run command when the build succeeded, in one guest
    * round trip. A random separator line (the program cannot guess it) splits
-   * the build's output and status from the program's.
+   * the build's output and status from the program's. The build runs in a
+   * subshell (a fork, no extra sh to exec; forks and execs dominate in v86).
    */
   async run(files: Record<string, string>): Promise<RunOutcome> {
     await this.writeFiles(files);
@@ -82,11 +83,13 @@ export class LabRunner {
     if (!build) return { run: { command: run.command, result: await this.exec(run.command, runMs) } };
     const separator = `orbit-build-status-${randomNonce()}`;
     const script = [
-      `sh -c ${shellQuote(build.command)}`,
+      '(',
+      build.command,
+      ')',
       `s=$?`,
       `printf '\\n%s %d\\n' ${separator} "$s"`,
       `[ "$s" -eq 0 ] || exit "$s"`,
-      `exec sh -c ${shellQuote(run.command)}`,
+      run.command,
     ].join('\n');
     const both = await this.exec(script, (build.timeoutMs ?? DEFAULT_BUILD_MS) + runMs);
     return splitRun(both, build.command, run.command, separator, this.names());
