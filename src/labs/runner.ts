@@ -26,7 +26,7 @@ const DEFAULT_BUILD_MS = 30_000;
 const DEFAULT_RUN_MS = 10_000;
 
 export class LabRunner {
-  private prepared = false;
+  private prepared: Promise<void> | null = null;
 
   constructor(
     private readonly vm: Vm,
@@ -38,16 +38,26 @@ export class LabRunner {
     return `${this.vm.exchangeDir}/lab/${this.bundle.spec.id}`;
   }
 
-  /** Creates the lab directory (writable by the student) with the readonly files and tests, once per VM. */
-  private async prepare(): Promise<void> {
-    if (this.prepared) return;
+  /**
+   * Creates the lab directory (writable by the student) with the readonly files and
+   * tests, once per VM; the workspace calls it as soon as the VM is ready, so the
+   * first Run does not wait for it. A failed attempt is retried by the next call.
+   */
+  prepare(): Promise<void> {
+    this.prepared ??= this.makeLabDir().catch((error: unknown) => {
+      this.prepared = null;
+      throw error;
+    });
+    return this.prepared;
+  }
+
+  private async makeLabDir(): Promise<void> {
     const dir = shellQuote(this.dir);
     const made = await this.vm.exec(`mkdir -p ${dir}/tests && chmod 0777 ${dir} ${dir}/tests`, { timeoutMs: 10_000 });
     if (made.exitCode !== 0) throw new Error(`could not create ${this.dir} in the VM: ${made.output.trim()}`);
     const { spec, starter, tests } = this.bundle;
     for (const f of spec.readonly) await this.vm.writeFile(`${this.dir}/${f}`, starter[f] ?? '');
     for (const [f, text] of Object.entries(tests)) await this.vm.writeFile(`${this.dir}/${f}`, text);
-    this.prepared = true;
   }
 
   /** Writes the student's editable files into the guest. */

@@ -64,6 +64,11 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
     if (vm) vm.console.send('\n');
   }, [vm]);
 
+  // The lab directory is made while the student reads; a failure here shows up on Run.
+  useEffect(() => {
+    runner?.prepare().catch(() => undefined);
+  }, [runner]);
+
   // Each change of the VM's status is announced (state adjusted during render, not in an effect).
   const [announcedStatus, setAnnouncedStatus] = useState<typeof status | null>(null);
   if (announcedStatus !== status) {
