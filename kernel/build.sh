@@ -5,7 +5,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-for f in common host-deps fetch kernel liborbit rootfs outputs; do
+for f in common host-deps fetch kernel liborbit agent rootfs outputs; do
   # shellcheck source=/dev/null
   source "$here/scripts/$f.sh"
 done
@@ -15,6 +15,7 @@ host_deps
 fetch_packages
 build_kernel
 build_liborbit
+build_agent
 build_rootfs
 write_outputs
 log "done: $(cd "$OUT_DIR" && ls | tr '\n' ' ')"

@@ -88,6 +88,7 @@ stage_rootfs() {
   write_etc
   cp -a "$KERNEL_DIR/rootfs/overlay/." "$ROOT_DIR/"
   cp -a "$ORBIT_STAGE/." "$ROOT_DIR/"
+  cp -a "$AGENT_STAGE/." "$ROOT_DIR/"
   cp "$KERNEL_DIR/rootfs/init" "$ROOT_DIR/init"
   check_libraries
 }

@@ -26,7 +26,7 @@ const DEFAULT_BUILD_MS = 30_000;
 const DEFAULT_RUN_MS = 10_000;
 
 export class LabRunner {
-  private prepared = false;
+  private prepared: Promise<void> | null = null;
 
   constructor(
     private readonly vm: Vm,
@@ -38,16 +38,26 @@ export class LabRunner {
     return `${this.vm.exchangeDir}/lab/${this.bundle.spec.id}`;
   }
 
-  /** Creates the lab directory (writable by the student) with the readonly files and tests, once per VM. */
-  private async prepare(): Promise<void> {
-    if (this.prepared) return;
+  /**
+   * Creates the lab directory (writable by the student) with the readonly files and
+   * tests, once per VM; the workspace calls it as soon as the VM is ready, so the
+   * first Run does not wait for it. A failed attempt is retried by the next call.
+   */
+  prepare(): Promise<void> {
+    this.prepared ??= this.makeLabDir().catch((error: unknown) => {
+      this.prepared = null;
+      throw error;
+    });
+    return this.prepared;
+  }
+
+  private async makeLabDir(): Promise<void> {
     const dir = shellQuote(this.dir);
     const made = await this.vm.exec(`mkdir -p ${dir}/tests && chmod 0777 ${dir} ${dir}/tests`, { timeoutMs: 10_000 });
     if (made.exitCode !== 0) throw new Error(`could not create ${this.dir} in the VM: ${made.output.trim()}`);
     const { spec, starter, tests } = this.bundle;
     for (const f of spec.readonly) await this.vm.writeFile(`${this.dir}/${f}`, starter[f] ?? '');
     for (const [f, text] of Object.entries(tests)) await this.vm.writeFile(`${this.dir}/${f}`, text);
-    this.prepared = true;
   }
 
   /** Writes the student's editable files into the guest. */
@@ -56,9 +66,9 @@ export class LabRunner {
     for (const f of this.bundle.spec.files) await this.vm.writeFile(`${this.dir}/${f}`, files[f] ?? '');
   }
 
-  /** Runs `command` as the student in the lab directory. */
+  /** Runs the shell text `command` as the student in the lab directory (the agent's sh runs it). */
   private exec(command: string, timeoutMs: number): Promise<ExecResult> {
-    return this.vm.exec(['sh', '-c', command], { timeoutMs, user: 'student', cwd: this.dir });
+    return this.vm.exec(command, { timeoutMs, user: 'student', cwd: this.dir });
   }
 
   /** Builds the files (when the lab has a build step); diagnostics point into lab files. */
@@ -73,7 +83,8 @@ export class LabRunner {
   /**
    * Run: build, then the run command when the build succeeded, in one guest
    * round trip. A random separator line (the program cannot guess it) splits
-   * the build's output and status from the program's.
+   * the build's output and status from the program's. The build runs in a
+   * subshell (a fork, no extra sh to exec; forks and execs dominate in v86).
    */
   async run(files: Record<string, string>): Promise<RunOutcome> {
     await this.writeFiles(files);
@@ -82,11 +93,13 @@ export class LabRunner {
     if (!build) return { run: { command: run.command, result: await this.exec(run.command, runMs) } };
     const separator = `orbit-build-status-${randomNonce()}`;
     const script = [
-      `sh -c ${shellQuote(build.command)}`,
+      '(',
+      build.command,
+      ')',
       `s=$?`,
       `printf '\\n%s %d\\n' ${separator} "$s"`,
       `[ "$s" -eq 0 ] || exit "$s"`,
-      `exec sh -c ${shellQuote(run.command)}`,
+      run.command,
     ].join('\n');
     const both = await this.exec(script, (build.timeoutMs ?? DEFAULT_BUILD_MS) + runMs);
     return splitRun(both, build.command, run.command, separator, this.names());

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { restoreVm, urlAssets, type Vm, type VmProgress } from '../vm';
+import { browserStateCache } from '../vm/browser-state-cache';
 
 export type VmStatus =
   | { phase: 'download'; loaded: number; total: number }
@@ -20,16 +21,57 @@ function statusOf(p: VmProgress): VmStatus {
   return { phase: p.phase === 'boot' ? 'start' : p.phase };
 }
 
+/** A restore in flight and its latest status, which a useVm can adopt. */
+interface Restore {
+  base: string;
+  vm: Promise<Vm>;
+  status: VmStatus;
+  onStatus: ((status: VmStatus) => void) | null;
+}
+
+const INITIAL: VmStatus = { phase: 'download', loaded: 0, total: 0 };
+
+/** Starts restoring the VM from the site's `base` URL ("…/vm/"). */
+function startRestore(base: string): Restore {
+  const holder: Omit<Restore, 'vm'> = { base, status: INITIAL, onStatus: null };
+  // "ready" is reported once, by useVm, together with the Vm it refers to; the restore's own
+  // "ready" progress event comes before the Vm exists (and again after a recovery).
+  const onProgress = (p: VmProgress): void => {
+    if (p.phase === 'ready') return;
+    holder.status = statusOf(p);
+    holder.onStatus?.(holder.status);
+  };
+  return Object.assign(holder, {
+    vm: restoreVm({ assets: urlAssets(base, WASM_URL, browserStateCache(base)), onProgress }),
+  });
+}
+
+/** A restore started before any useVm mounted (see startVmEarly); the first useVm takes it. */
+let early: Restore | null = null;
+
+/**
+ * Starts restoring the VM now, while the lab's heavier code (Monaco, xterm.js)
+ * still loads; the next useVm on the same `base` adopts it instead of starting its own.
+ */
+export function startVmEarly(base: string): void {
+  early ??= startRestore(base);
+}
+
 export function useVm(): { vm: Vm | null; status: VmStatus; restart: () => void } {
   const base = useBaseUrl('/vm/');
   const [generation, setGeneration] = useState(0);
   const [vm, setVm] = useState<Vm | null>(null);
-  const [status, setStatus] = useState<VmStatus>({ phase: 'download', loaded: 0, total: 0 });
+  const [status, setStatus] = useState<VmStatus>(INITIAL);
 
   useEffect(() => {
     let live = true;
     let made: Vm | null = null;
-    restoreVm({ assets: urlAssets(base, WASM_URL), onProgress: (p) => live && setStatus(statusOf(p)) })
+    const restore = generation === 0 && early?.base === base ? early : startRestore(base);
+    early = null;
+    restore.onStatus = (s) => live && setStatus(s);
+    // Catch up with what an early restore reported before this hook took it over.
+    queueMicrotask(() => live && setStatus(restore.status));
+    restore.vm
       .then((v) => {
         made = v;
         if (!live) return void v.destroy();
@@ -41,13 +83,14 @@ export function useVm(): { vm: Vm | null; status: VmStatus; restart: () => void 
       });
     return () => {
       live = false;
+      restore.onStatus = null;
       void made?.destroy();
     };
   }, [base, generation]);
 
   const restart = useCallback(() => {
     setVm(null);
-    setStatus({ phase: 'download', loaded: 0, total: 0 });
+    setStatus(INITIAL);
     setGeneration((g) => g + 1);
   }, []);
   return { vm, status, restart };

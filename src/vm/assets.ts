@@ -1,6 +1,7 @@
 // Where the VM's files come from. The VM core only sees an AssetSource; the
 // browser uses urlAssets (fetch under the site's base URL), Node uses
 // fileAssets from ./node-assets (files under static/vm/).
+import type { StateCache } from './state-codec';
 
 /** Bytes loaded so far of one asset, for progress bars. */
 export type LoadProgress = (loaded: number, total: number | undefined) => void;
@@ -10,6 +11,8 @@ export interface AssetSource {
   /** The URL or path `name` is loaded from, for messages. */
   locate(name: string): string;
   load(name: string, onProgress?: LoadProgress): Promise<Uint8Array>;
+  /** Where unpacked states are kept between restores (none: unpack every time). */
+  stateCache?: StateCache;
 }
 
 /** The name under which every source serves v86's WebAssembly module. */
@@ -17,14 +20,16 @@ export const WASM_ASSET = 'v86.wasm';
 
 /**
  * Assets served over HTTP: `baseUrl` is the site's base URL plus "vm/"
- * (e.g. "/orbit/vm/"); `wasmUrl` is where the site serves v86.wasm.
+ * (e.g. "/orbit/vm/"); `wasmUrl` is where the site serves v86.wasm;
+ * `stateCache` keeps unpacked states (see browserStateCache).
  */
-export function urlAssets(baseUrl: string, wasmUrl = `${baseUrl}${WASM_ASSET}`): AssetSource {
+export function urlAssets(baseUrl: string, wasmUrl = `${baseUrl}${WASM_ASSET}`, stateCache?: StateCache): AssetSource {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const locate = (name: string): string => (name === WASM_ASSET ? wasmUrl : base + name);
   return {
     locate,
     load: (name, onProgress) => fetchBytes(locate(name), onProgress),
+    stateCache,
   };
 }
 

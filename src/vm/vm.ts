@@ -6,7 +6,7 @@ import { Emitter } from './emitter';
 import { VmError, withTimeout } from './errors';
 import { parseManifest, type VmManifest } from './manifest';
 import { commandScript, randomNonce, shellQuote, type GuestUser } from './protocol';
-import { unpackState } from './state-codec';
+import { isRawState, unpackState } from './state-codec';
 import { startMachine, type Machine, type MachineSpec } from './v86-adapter';
 
 /** Options of Vm.exec. */
@@ -85,16 +85,18 @@ const IO_TIMEOUT_MS = 15_000;
 export async function bootVm(options: VmOptions): Promise<Vm> {
   const manifest = options.manifest ?? (await loadManifest(options.assets));
   const { files, machine: m } = manifest;
-  const get = await loadAll(options, manifest, [WASM_ASSET, files.bios, files.vgaBios, files.bzImage, files.initrd]);
+  const load = loader(options, manifest);
+  const [wasm, bios, vgaBios, bzImage, initrd] = await Promise.all([
+    load(WASM_ASSET),
+    load(files.bios),
+    load(files.vgaBios),
+    load(files.bzImage),
+    load(files.initrd),
+  ]);
   const spec: MachineSpec = {
-    ...machineBase(get, manifest),
-    boot: {
-      bios: get(files.bios),
-      vgaBios: get(files.vgaBios),
-      bzImage: get(files.bzImage),
-      initrd: get(files.initrd),
-      cmdline: m.cmdline,
-    },
+    wasm,
+    memoryMB: m.memoryMB,
+    boot: { bios, vgaBios, bzImage, initrd, cmdline: m.cmdline },
   };
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'boot' });
@@ -116,9 +118,9 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
 /** Restores the saved state (a fraction of a second) and checks the agent answers. */
 export async function restoreVm(options: VmOptions): Promise<Vm> {
   const manifest = options.manifest ?? (await loadManifest(options.assets));
-  const { files } = manifest;
-  const get = await loadAll(options, manifest, [WASM_ASSET, files.state]);
-  const spec: MachineSpec = { ...machineBase(get, manifest), state: await unpackState(files.state, get(files.state)) };
+  const load = loader(options, manifest);
+  const [wasm, state] = await Promise.all([load(WASM_ASSET), loadState(options.assets, manifest, load)]);
+  const spec: MachineSpec = { wasm, memoryMB: manifest.machine.memoryMB, state };
   const vm = await OrbitVm.start(manifest, spec, options.onProgress);
   options.onProgress?.({ phase: 'restore' });
   const timeout = options.readyTimeoutMs ?? 10_000;
@@ -141,9 +143,25 @@ function consoleTail(console: VmConsole, max: number): { text: () => string; sto
   return { text: () => text, stop };
 }
 
-/** The parts of a MachineSpec that cold boot and restore share. */
-function machineBase(get: (name: string) => Uint8Array, manifest: VmManifest): MachineSpec {
-  return { wasm: get(WASM_ASSET), memoryMB: manifest.machine.memoryMB };
+/**
+ * The unpacked state: from the asset source's cache when it holds this build's
+ * state, else downloaded, unpacked and put into the cache for the next restore.
+ */
+async function loadState(
+  assets: AssetSource,
+  manifest: VmManifest,
+  load: (name: string) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const name = manifest.files.state;
+  const cache = assets.stateCache;
+  const key = manifest.outputs[name]?.sha256;
+  const cached = cache && key ? await cache.get(key).catch(() => undefined) : undefined;
+  if (cached && isRawState(cached)) return cached;
+  const packed = await load(name);
+  const state = await unpackState(name, packed);
+  // v86 only reads the bytes, so caching them may overlap the restore.
+  if (cache && key && state !== packed) void cache.put(key, state).catch(() => undefined);
+  return state;
 }
 
 /** Loads and checks manifest.json. */
@@ -159,40 +177,25 @@ async function loadManifest(assets: AssetSource): Promise<VmManifest> {
   }
 }
 
-/** Loads `names` in parallel, reporting combined download progress. */
-async function loadAll(
-  options: VmOptions,
-  manifest: VmManifest,
-  names: string[],
-): Promise<(name: string) => Uint8Array> {
+/**
+ * A loader for the VM's files whose download progress is summed over every
+ * file it has been asked for (totals from the manifest where it lists them).
+ */
+function loader(options: VmOptions, manifest: VmManifest): (name: string) => Promise<Uint8Array> {
   const loaded = new Map<string, number>();
   const totals = new Map<string, number>();
-  for (const name of names) totals.set(name, manifest.outputs[name]?.size ?? 0);
-  const report = (file: string): void => {
-    const sum = (map: Map<string, number>): number => [...map.values()].reduce((a, b) => a + b, 0);
-    options.onProgress?.({ phase: 'download', file, loaded: sum(loaded), total: sum(totals) });
-  };
-  const all = await Promise.all(
-    names.map((name) =>
-      options.assets
-        .load(name, (bytes, total) => {
-          loaded.set(name, bytes);
-          if (total !== undefined && !manifest.outputs[name]) totals.set(name, total);
-          report(name);
-        })
-        .catch((error: unknown) => {
-          const where = options.assets.locate(name);
-          throw new VmError('assets', `cannot load ${where}: ${String(error)}; ${FIX}`, {
-            cause: error,
-          });
-        }),
-    ),
-  );
-  const byName = new Map(names.map((name, i) => [name, all[i]]));
+  const sum = (map: Map<string, number>): number => [...map.values()].reduce((a, b) => a + b, 0);
   return (name) => {
-    const bytes = byName.get(name);
-    if (!bytes) throw new Error(`loadAll: ${name} was not requested`);
-    return bytes;
+    totals.set(name, manifest.outputs[name]?.size ?? 0);
+    const onProgress = (bytes: number, total: number | undefined): void => {
+      loaded.set(name, bytes);
+      if (total !== undefined && !manifest.outputs[name]) totals.set(name, total);
+      options.onProgress?.({ phase: 'download', file: name, loaded: sum(loaded), total: sum(totals) });
+    };
+    return options.assets.load(name, onProgress).catch((error: unknown) => {
+      const where = options.assets.locate(name);
+      throw new VmError('assets', `cannot load ${where}: ${String(error)}; ${FIX}`, { cause: error });
+    });
   };
 }
 

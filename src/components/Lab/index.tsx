@@ -1,5 +1,6 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import CodeBlock from '@theme/CodeBlock';
 import { translate } from '@docusaurus/Translate';
 import type { LabBundle } from '../../labs/load';
@@ -41,6 +42,11 @@ export default function Lab({ id, data }: LabProps): ReactNode {
     throw new Error(`<Lab id="${id}"> has no data: is src/labs/remark.ts in the docs remarkPlugins?`);
   }
   const bundle = useMemo(() => JSON.parse(data) as LabBundle, [data]);
+  const vmBase = useBaseUrl('/vm/');
+  // The VM restores while the workspace's code (Monaco, xterm.js) is still loading.
+  useEffect(() => {
+    void import('../../labs/useVm').then((m) => m.startVmEarly(vmBase));
+  }, [vmBase]);
   const { spec } = bundle;
   const points = spec.tests.reduce((sum, t) => sum + t.points, 0);
   return (

@@ -64,14 +64,16 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
     if (vm) vm.console.send('\n');
   }, [vm]);
 
-  // Each change of the VM's status text is announced (state adjusted during render, not in
-  // an effect). Comparing text, not objects: useVm reports "ready" twice (progress event,
-  // then the restore's promise), and the repeat must not replace a newer message.
-  const vmText = describeVmStatus(status);
-  const [announcedVmText, setAnnouncedVmText] = useState('');
-  if (announcedVmText !== vmText) {
-    setAnnouncedVmText(vmText);
-    setAnnouncement(vmText);
+  // The lab directory is made while the student reads; a failure here shows up on Run.
+  useEffect(() => {
+    runner?.prepare().catch(() => undefined);
+  }, [runner]);
+
+  // Each change of the VM's status is announced (state adjusted during render, not in an effect).
+  const [announcedStatus, setAnnouncedStatus] = useState<typeof status | null>(null);
+  if (announcedStatus !== status) {
+    setAnnouncedStatus(status);
+    setAnnouncement(describeVmStatus(status));
   }
 
   /** Runs a VM action with the buttons disabled and any failure reported. */
