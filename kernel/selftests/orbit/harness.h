@@ -84,8 +84,10 @@ static int run_tests(const struct test *tests, int n, int argc, char **argv)
 		for (j = 0; j < n && strcmp(argv[i], tests[j].name); j++)
 			;
 		if (j == n) {
-			fprintf(stderr, "no test named %s (see the list in %s)\n",
-				argv[i], __FILE__);
+			fprintf(stderr, "no test named %s; the tests are:\n",
+				argv[i]);
+			for (j = 0; j < n; j++)
+				fprintf(stderr, "  %s\n", tests[j].name);
 			return 2;
 		}
 	}

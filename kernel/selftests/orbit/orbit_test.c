@@ -1265,6 +1265,45 @@ static int cg_write(const char *path, const char *val)
 	return fclose(f) == 0 && ok ? 0 : -1;
 }
 
+/*
+ * Make cgroup /sys/fs/cgroup/NAME with CONTROLLER enabled and write VALUE
+ * to its FILE.  0, TEST_SKIP when cgroup2 or the controller is missing,
+ * or 1 when the write fails.
+ */
+static int cg_make(const char *name, const char *controller,
+		   const char *file, const char *value)
+{
+	char path[128];
+
+	if (mount("none", "/sys/fs/cgroup", "cgroup2", 0, NULL) &&
+	    errno != EBUSY) {
+		printf("# cgroup2 not available: %s\n", strerror(errno));
+		return TEST_SKIP;
+	}
+	snprintf(path, sizeof(path), "+%s", controller);
+	if (cg_write("/sys/fs/cgroup/cgroup.subtree_control", path))
+		goto missing;
+	snprintf(path, sizeof(path), "/sys/fs/cgroup/%s", name);
+	if (mkdir(path, 0755) && errno != EEXIST)
+		goto missing;
+	snprintf(path, sizeof(path), "/sys/fs/cgroup/%s/%s", name, file);
+	CHECK(cg_write(path, value) == 0);
+	return 0;
+missing:
+	printf("# %s controller not available\n", controller);
+	return TEST_SKIP;
+}
+
+/* Move process PID into cgroup NAME. */
+static int cg_enter(const char *name, pid_t pid)
+{
+	char path[128], val[32];
+
+	snprintf(path, sizeof(path), "/sys/fs/cgroup/%s/cgroup.procs", name);
+	snprintf(val, sizeof(val), "%d", pid);
+	return cg_write(path, val);
+}
+
 /* Touch 64 MB, 1 MB at a time; returns 2 if allocation itself fails. */
 static unsigned long fn_memory_hog(void *store, void *arg)
 {
@@ -1287,26 +1326,15 @@ static unsigned long fn_memory_hog(void *store, void *arg)
 /* An orbit over its cgroup's memory.max is OOM-killed; main goes on. */
 static int test_memory_hog_cgroup(void)
 {
-	const char *cg = "/sys/fs/cgroup/orbit_hog";
+	int skip = cg_make("orbit_hog", "memory", "memory.max", "8M");
 	struct orbit_module *ob;
-	char pid[32];
 	unsigned long x = 1;
 
-	if (mount("none", "/sys/fs/cgroup", "cgroup2", 0, NULL) &&
-	    errno != EBUSY) {
-		printf("# cgroup2 not available: %s\n", strerror(errno));
-		return TEST_SKIP;
-	}
-	if (cg_write("/sys/fs/cgroup/cgroup.subtree_control", "+memory") ||
-	    (mkdir(cg, 0755) && errno != EEXIST)) {
-		printf("# memory controller not available\n");
-		return TEST_SKIP;
-	}
-	CHECK(cg_write("/sys/fs/cgroup/orbit_hog/memory.max", "8M") == 0);
+	if (skip)
+		return skip;
 	ob = orbit_create("t_hog", fn_entry, NULL);
 	CHECK(ob);
-	snprintf(pid, sizeof(pid), "%d", ob->gobid);
-	CHECK(cg_write("/sys/fs/cgroup/orbit_hog/cgroup.procs", pid) == 0);
+	CHECK(cg_enter("orbit_hog", ob->gobid) == 0);
 	errno = 0;
 	CHECK(orbit_call(ob, 0, NULL, fn_memory_hog, NULL, 0) == -1);
 	CHECK(errno == ESRCH && pid_gone(ob->gobid));
@@ -1549,38 +1577,28 @@ static void busy_ms(long ms)
 /* An orbit spinning under its cgroup's cpu.max is throttled; main goes on. */
 static int test_cpu_hog_cgroup(void)
 {
-	const char *cg = "/sys/fs/cgroup/orbit_cpu";
+	/* 10 ms of CPU per 100 ms period */
+	int skip = cg_make("orbit_cpu", "cpu", "cpu.max", "10000 100000");
+	const char *stat = "/sys/fs/cgroup/orbit_cpu/cpu.stat";
 	struct orbit_module *ob;
 	struct orbit_task t;
 	union orbit_result r;
 	unsigned long x = 1;
-	char pid[32];
 	char c;
 
-	if (mount("none", "/sys/fs/cgroup", "cgroup2", 0, NULL) &&
-	    errno != EBUSY) {
-		printf("# cgroup2 not available: %s\n", strerror(errno));
-		return TEST_SKIP;
-	}
-	if (cg_write("/sys/fs/cgroup/cgroup.subtree_control", "+cpu") ||
-	    (mkdir(cg, 0755) && errno != EEXIST)) {
-		printf("# cpu controller not available\n");
-		return TEST_SKIP;
-	}
-	/* 10 ms of CPU per 100 ms period */
-	CHECK(cg_write("/sys/fs/cgroup/orbit_cpu/cpu.max", "10000 100000") == 0);
+	if (skip)
+		return skip;
 	CHECK(pipe(started) == 0);
 	ob = orbit_create("t_cpu", fn_entry, NULL);
 	CHECK(ob);
-	snprintf(pid, sizeof(pid), "%d", ob->gobid);
-	CHECK(cg_write("/sys/fs/cgroup/orbit_cpu/cgroup.procs", pid) == 0);
+	CHECK(cg_enter("orbit_cpu", ob->gobid) == 0);
 	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_report_and_spin, NULL, 0,
 			       &t) == 0);
 	CHECK(read(started[0], &c, 1) == 1);
 	busy_ms(500);
 	printf("# orbit throttled %ld times in 0.5 s\n",
-	       cg_stat("/sys/fs/cgroup/orbit_cpu/cpu.stat", "nr_throttled"));
-	CHECK(cg_stat("/sys/fs/cgroup/orbit_cpu/cpu.stat", "nr_throttled") > 0);
+	       cg_stat(stat, "nr_throttled"));
+	CHECK(cg_stat(stat, "nr_throttled") > 0);
 	CHECK(kill(ob->gobid, SIGKILL) == 0);
 	errno = 0;
 	CHECK(orbit_recvv(&r, &t) == -1 && errno == ESRCH);

@@ -1,6 +1,8 @@
 // Hashes of the VM's inputs (kernel/) and outputs (static/vm/), for
 // manifest.json and for the test that catches stale images. Node only.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputEntry } from '../manifest';
@@ -13,13 +15,28 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Every file under `dir`, as sorted paths relative to the repository root. */
+/**
+ * Every file under `dir`, as sorted paths relative to the repository root. In a git
+ * checkout, the files git would commit (tracked, or untracked and not ignored), so that
+ * local build products such as kernel/liborbit/*.o never count as inputs.
+ */
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(path.join(REPO_ROOT, dir), { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  let listed: string;
+  try {
+    listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', dir], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    const entries = await readdir(path.join(REPO_ROOT, dir), { recursive: true, withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort();
+  }
+  const files = listed.split('\0').filter((file) => file && existsSync(path.join(REPO_ROOT, file)));
+  return [...new Set(files)].sort();
 }
 
 /** sha256 of every file under kernel/ except documentation (*.md). */
