@@ -532,24 +532,41 @@ static int test_async_fails_on_death(void)
 	return 0;
 }
 
+/*
+ * Fork a main program that creates an orbit, reports its gobid through a
+ * pipe and then, if fn is given, calls fn in it synchronously.  Returns
+ * the child's pid with *gobid set, or -1.
+ */
+static pid_t spawn_main(orbit_entry fn, pid_t *gobid)
+{
+	int fds[2], ok;
+	pid_t child;
+
+	if (pipe(fds))
+		return -1;
+	child = fork();
+	if (child == 0) {
+		struct orbit_module *ob = orbit_create("t_main", fn_entry, NULL);
+
+		if (!ob || write(fds[1], &ob->gobid, sizeof(pid_t)) < 0)
+			_exit(1);
+		if (fn)
+			orbit_call(ob, 0, NULL, fn, NULL, 0);
+		_exit(fn ? 2 : 0);
+	}
+	close(fds[1]);
+	ok = child > 0 && read(fds[0], gobid, sizeof(*gobid)) == sizeof(*gobid);
+	close(fds[0]);
+	return ok ? child : -1;
+}
+
 static int test_main_exit_kills_orbit(void)
 {
-	int fds[2];
 	pid_t child, gobid = 0;
 	int status;
 
-	CHECK(pipe(fds) == 0);
-	child = fork();
-	CHECK(child >= 0);
-	if (child == 0) {
-		struct orbit_module *ob = orbit_create("t_orphan", fn_entry,
-						       NULL);
-
-		if (ob && write(fds[1], &ob->gobid, sizeof(pid_t)) > 0)
-			_exit(0);
-		_exit(1);
-	}
-	CHECK(read(fds[0], &gobid, sizeof(gobid)) == sizeof(gobid));
+	child = spawn_main(NULL, &gobid);
+	CHECK(child > 0);
 	CHECK(waitpid(child, &status, 0) == child && WIFEXITED(status));
 	CHECK(gobid > 0 && pid_gone(gobid));
 	return 0;
@@ -557,22 +574,11 @@ static int test_main_exit_kills_orbit(void)
 
 static int test_sync_call_killable(void)
 {
-	int fds[2];
 	pid_t child, gobid = 0;
 	int status;
 
-	CHECK(pipe(fds) == 0);
-	child = fork();
-	CHECK(child >= 0);
-	if (child == 0) {
-		struct orbit_module *ob = orbit_create("t_spin", fn_entry, NULL);
-
-		if (!ob || write(fds[1], &ob->gobid, sizeof(pid_t)) < 0)
-			_exit(1);
-		orbit_call(ob, 0, NULL, fn_spin, NULL, 0);
-		_exit(2);
-	}
-	CHECK(read(fds[0], &gobid, sizeof(gobid)) == sizeof(gobid));
+	child = spawn_main(fn_spin, &gobid);
+	CHECK(child > 0);
 	usleep(200 * 1000);	/* most likely inside the call by now */
 	CHECK(kill(child, SIGKILL) == 0);
 	CHECK(waitpid(child, &status, 0) == child);
