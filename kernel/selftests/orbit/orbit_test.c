@@ -149,6 +149,28 @@ static int gate_started(struct orbit_task *t)
 	return orbit_recv(t, (struct orbit_update *)buf) == 0;
 }
 
+/*
+ * An orbit held by its first task: fn_gated_read on pool p (a is set to
+ * its first word) blocks until gate_open(), so later calls queue behind
+ * it.  NULL on failure.
+ */
+static struct orbit_module *held_orbit(const char *name, struct orbit_pool *p,
+				       struct sum_arg *a, struct orbit_task *t)
+{
+	struct orbit_module *ob;
+
+	if (!p || gate_create())
+		return NULL;
+	ob = orbit_create(name, fn_entry, NULL);
+	if (!ob)
+		return NULL;
+	a->p = p->rawptr;
+	a->n = 1;
+	if (orbit_call_async(ob, 0, 1, &p, fn_gated_read, a, sizeof(*a), t))
+		return NULL;
+	return ob;
+}
+
 static struct orbit_pool *filled_pool(size_t pages, unsigned long value)
 {
 	struct orbit_pool *p = orbit_pool_create(NULL, pages * PAGE);
@@ -342,15 +364,10 @@ static int test_async_snapshot_at_call(void)
 	struct sum_arg a;
 	int i;
 
-	CHECK(p && gate_create() == 0);
-	ob = orbit_create("t_async", fn_entry, NULL);
+	/* the first task holds the orbit, so the others queue behind it */
+	ob = held_orbit("t_async", p, &a, &t[0]);
 	CHECK(ob);
 	w = p->rawptr;
-	a.p = w;
-	a.n = 1;
-	/* the first task holds the orbit, so the others queue behind it */
-	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &a, sizeof(a),
-			       &t[0]) == 0);
 	for (i = 1; i < 4; i++) {
 		w[0] = i;
 		CHECK(orbit_call_async(ob, 0, 1, &p, fn_sum, &a, sizeof(a),
@@ -513,14 +530,9 @@ static int test_async_fails_on_death(void)
 	union orbit_result r;
 	struct sum_arg a;
 
-	CHECK(p && gate_create() == 0);
-	ob = orbit_create("t_adeath", fn_entry, NULL);
-	CHECK(ob);
-	a.p = p->rawptr;
-	a.n = 1;
 	/* t0 holds the orbit until t1 and t2 are queued behind it */
-	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &a, sizeof(a),
-			       &t0) == 0);
+	ob = held_orbit("t_adeath", p, &a, &t0);
+	CHECK(ob);
 	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_segv, NULL, 0, &t1) == 0);
 	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_entry, NULL, 0, &t2) == 0);
 	gate_open();
@@ -649,13 +661,8 @@ static int test_skip_flags(void)
 	struct sum_arg a;
 	unsigned long k = 1;
 
-	CHECK(p && gate_create() == 0);
-	ob = orbit_create("t_skip", fn_entry, NULL);
+	ob = held_orbit("t_skip", p, &a, &slow);
 	CHECK(ob);
-	a.p = p->rawptr;
-	a.n = 1;
-	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &a, sizeof(a),
-			       &slow) == 0);
 	CHECK(orbit_call_async(ob, ORBIT_SKIP_ANY, 0, NULL, fn_entry, NULL, 0,
 			       &t) == 0 && t.taskid == 0);
 	CHECK(orbit_call_async(ob, ORBIT_SKIP_SAME_ARG, 1, &p, fn_gated_read,
@@ -677,13 +684,8 @@ static int test_cancel_flags(void)
 	struct sum_arg a;
 	unsigned long k = 1;
 
-	CHECK(p && gate_create() == 0);
-	ob = orbit_create("t_cflag", fn_entry, NULL);
+	ob = held_orbit("t_cflag", p, &a, &slow);
 	CHECK(ob);
-	a.p = p->rawptr;
-	a.n = 1;
-	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &a, sizeof(a),
-			       &slow) == 0);
 	CHECK(orbit_call_async(ob, ORBIT_CANCELLABLE, 0, NULL, fn_add_one, &k,
 			       sizeof(k), &t1) == 0);
 	CHECK(orbit_call_async(ob, ORBIT_CANCEL_ANY, 0, NULL, fn_entry, NULL,
@@ -1188,13 +1190,8 @@ static int test_pool_unmapped_before_pickup(void)
 	union orbit_result r;
 	struct sum_arg a;
 
-	CHECK(p && gate_create() == 0);
-	ob = orbit_create("t_unmap", fn_entry, NULL);
+	ob = held_orbit("t_unmap", p, &a, &slow);
 	CHECK(ob);
-	a.p = p->rawptr;
-	a.n = 1;
-	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &a, sizeof(a),
-			       &slow) == 0);
 	CHECK(gate_started(&slow));
 	CHECK(orbit_call_async(ob, 0, 1, &p, fn_sum, &a, sizeof(a), &t) == 0);
 	CHECK(munmap(p->rawptr, p->length) == 0);
@@ -1435,16 +1432,11 @@ static int test_incremental_async(void)
 	struct sum_arg g;
 	int k;
 
-	CHECK(p && gate_create() == 0);
-	ob = orbit_create("t_incr_async", fn_entry, NULL);
+	ob = held_orbit("t_incr_async", p, &g, &t[0]);
 	CHECK(ob);
 	w = p->rawptr;
-	g.p = w;
-	g.n = 1;
 	a.p = w;
 	a.pages = INC_PAGES;
-	CHECK(orbit_call_async(ob, 0, 1, &p, fn_gated_read, &g, sizeof(g),
-			       &t[0]) == 0);
 	for (k = 1; k < 6; k++) {
 		write_pages(w, k, &seed);
 		want[k] = page_digest(w, INC_PAGES);
