@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { restoreVm, urlAssets, type Vm, type VmProgress } from '../vm';
+import { machineWorker } from '../vm/browser-machine';
 import { browserStateCache } from '../vm/browser-state-cache';
 
 export type VmStatus =
@@ -41,20 +42,30 @@ function startRestore(base: string): Restore {
     holder.status = statusOf(p);
     holder.onStatus?.(holder.status);
   };
-  return Object.assign(holder, {
-    vm: restoreVm({ assets: urlAssets(base, WASM_URL, browserStateCache(base)), onProgress }),
+  // v86 runs in a Worker: the page's thread stays free for the editor, and the two run in parallel.
+  const worker = machineWorker();
+  const vm = restoreVm({
+    assets: urlAssets(base, WASM_URL, browserStateCache(base)),
+    onProgress,
+    startMachine: (spec) => worker.start(spec),
+  }).catch((error: unknown) => {
+    worker.terminate();
+    throw error;
   });
+  return Object.assign(holder, { vm });
 }
 
 /** A restore started before any useVm mounted (see startVmEarly); the first useVm takes it. */
 let early: Restore | null = null;
+/** How many useVm hooks are mounted; while one is, it owns the page's VM. */
+let mounted = 0;
 
 /**
  * Starts restoring the VM now, while the lab's heavier code (Monaco, xterm.js)
  * still loads; the next useVm on the same `base` adopts it instead of starting its own.
  */
 export function startVmEarly(base: string): void {
-  early ??= startRestore(base);
+  if (mounted === 0) early ??= startRestore(base);
 }
 
 export function useVm(): { vm: Vm | null; status: VmStatus; restart: () => void } {
@@ -66,6 +77,7 @@ export function useVm(): { vm: Vm | null; status: VmStatus; restart: () => void 
   useEffect(() => {
     let live = true;
     let made: Vm | null = null;
+    mounted++;
     const restore = generation === 0 && early?.base === base ? early : startRestore(base);
     early = null;
     restore.onStatus = (s) => live && setStatus(s);
@@ -82,6 +94,7 @@ export function useVm(): { vm: Vm | null; status: VmStatus; restart: () => void 
         if (live) setStatus({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
       });
     return () => {
+      mounted--;
       live = false;
       restore.onStatus = null;
       void made?.destroy();

@@ -12,6 +12,9 @@ import {
   type GuestUser,
 } from './protocol';
 
+/** How often an unanswered ping is sent again. */
+const PING_REPEAT_MS = 250;
+
 /** The part of a Machine the channel needs. */
 export interface SerialPort {
   onSerial(port: 1, listener: (bytes: Uint8Array) => void): () => void;
@@ -71,12 +74,26 @@ export class AgentChannel {
     return { promise: wait.promise.then(() => undefined), cancel: wait.cancel };
   }
 
-  /** Pings the agent; the promise resolves when it answers. */
-  ping(): { promise: Promise<void>; cancel: () => void } {
+  /**
+   * Pings the agent; the promise resolves when it answers. The ping repeats
+   * every `repeatMs` until then: input that reaches the UART in the first
+   * moments after a restore can be lost (seen with v86 in a browser Worker,
+   * where the first ping never reached the agent and a later one did).
+   */
+  ping(repeatMs = PING_REPEAT_MS): { promise: Promise<void>; cancel: () => void } {
     const nonce = randomNonce();
     const wait = this.waitFor((e) => (e.kind === 'pong' && e.nonce === nonce ? true : undefined));
-    this.send(pingRequest(nonce));
-    return { promise: wait.promise.then(() => undefined), cancel: wait.cancel };
+    const send = (): void => this.send(pingRequest(nonce));
+    send();
+    const timer = setInterval(send, repeatMs);
+    const stop = (): void => clearInterval(timer);
+    return {
+      promise: wait.promise.then(stop),
+      cancel: () => {
+        stop();
+        wait.cancel();
+      },
+    };
   }
 
   /** Starts request `id`; the promise resolves with the command's exit status. */

@@ -72,6 +72,8 @@ export interface VmOptions {
   readyTimeoutMs?: number;
   /** Use this instead of loading manifest.json (the build boots before writing it). */
   manifest?: VmManifest;
+  /** Starts the emulator; the default runs v86 on this thread (the browser passes a Worker's). */
+  startMachine?: (spec: MachineSpec) => Promise<Machine>;
 }
 
 const FIX = 'run `npm run vm:build` and commit static/vm/';
@@ -98,7 +100,7 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
     memoryMB: m.memoryMB,
     boot: { bios, vgaBios, bzImage, initrd, cmdline: m.cmdline },
   };
-  const vm = await OrbitVm.start(manifest, spec, options.onProgress);
+  const vm = await OrbitVm.start(manifest, spec, options);
   options.onProgress?.({ phase: 'boot' });
   const timeout = options.readyTimeoutMs ?? 60_000;
   const tail = consoleTail(vm.console, 2000);
@@ -121,7 +123,7 @@ export async function restoreVm(options: VmOptions): Promise<Vm> {
   const load = loader(options, manifest);
   const [wasm, state] = await Promise.all([load(WASM_ASSET), loadState(options.assets, manifest, load)]);
   const spec: MachineSpec = { wasm, memoryMB: manifest.machine.memoryMB, state };
-  const vm = await OrbitVm.start(manifest, spec, options.onProgress);
+  const vm = await OrbitVm.start(manifest, spec, options);
   options.onProgress?.({ phase: 'restore' });
   const timeout = options.readyTimeoutMs ?? 10_000;
   await vm.destroyOnFailure(
@@ -224,14 +226,11 @@ class OrbitVm implements Vm {
   }
 
   /** Starts the emulator for `spec`. */
-  static async start(
-    manifest: VmManifest,
-    spec: MachineSpec,
-    onProgress?: (progress: VmProgress) => void,
-  ): Promise<OrbitVm> {
+  static async start(manifest: VmManifest, spec: MachineSpec, options: VmOptions): Promise<OrbitVm> {
+    const { onProgress } = options;
     onProgress?.({ phase: 'start' });
     const machine = await withTimeout(
-      startMachine(spec),
+      (options.startMachine ?? startMachine)(spec),
       30_000,
       () => new VmError('boot', 'the emulator did not start within 30 s: is v86.wasm loadable?'),
     );

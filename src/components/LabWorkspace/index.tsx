@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { translate } from '@docusaurus/Translate';
 import { useColorMode } from '@docusaurus/theme-common';
@@ -50,6 +50,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   /** Finished Runs, exposed as data-runs so tests and benchmarks can wait for one. */
   const [runs, setRuns] = useState(0);
   const [editorReady, setEditorReady] = useState(false);
+  const editorWanted = useEditorWanted(status.phase);
 
   const editorFiles = useMemo<EditorFile[]>(
     () => [
@@ -158,6 +159,13 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
 
   const ready = status.phase === 'ready' || status.phase === 'recovered';
   const conflictPaths = Object.keys(files.conflicts);
+  // The starter code, until Monaco has loaded; focusing or clicking it asks for the editor.
+  const plainCode = (
+    <pre className={styles.plain} tabIndex={0} onFocus={editorWanted.want} onPointerDown={editorWanted.want}>
+      {files.initial[active]}
+    </pre>
+  );
+
   return (
     <div className={styles.workspace} data-vm-state={status.phase} data-busy={busy ?? undefined} data-runs={runs}>
       <Toolbar
@@ -226,21 +234,25 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
         </span>
       </div>
       <div className={styles.editorPane} role="tabpanel" aria-label={`Editor: ${active}`}>
-        <Suspense fallback={<pre className={styles.plain}>{files.initial[active]}</pre>}>
-          <CodeEditor
-            ref={editor}
-            files={editorFiles}
-            active={active}
-            dark={dark}
-            diagnostics={diagnostics}
-            ariaLabel={`Code editor: ${active}`}
-            onChange={(path, text) => {
-              files.change(path, text);
-              // After further edits, "Undo reset" would undo those instead: the editor's Ctrl+Z remains.
-              if (path === undoable && text !== bundle.starter[path]) setUndoable(null);
-            }}
-            onReady={() => setEditorReady(true)}
-          />
+        <Suspense fallback={plainCode}>
+          {editorWanted.wanted ? (
+            <CodeEditor
+              ref={editor}
+              files={editorFiles}
+              active={active}
+              dark={dark}
+              diagnostics={diagnostics}
+              ariaLabel={`Code editor: ${active}`}
+              onChange={(path, text) => {
+                files.change(path, text);
+                // After further edits, "Undo reset" would undo those instead: the editor's Ctrl+Z remains.
+                if (path === undoable && text !== bundle.starter[path]) setUndoable(null);
+              }}
+              onReady={() => setEditorReady(true)}
+            />
+          ) : (
+            plainCode
+          )}
         </Suspense>
       </div>
       <div className={styles.terminalPane}>
@@ -271,4 +283,27 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
       {report && <Results report={report} />}
     </div>
   );
+}
+
+/** How long a VM that is still loading may hold Monaco back. */
+const EDITOR_WAIT_MS = 3000;
+
+/**
+ * Whether to load Monaco yet. Its code takes about a second of the page's
+ * thread on a slow machine, and the VM's start needs that thread too (the
+ * worker's messages, the first answer), so Monaco loads once the VM is ready
+ * or failed, after EDITOR_WAIT_MS at the latest, or at once when the reader
+ * focuses or clicks the code shown meanwhile.
+ */
+function useEditorWanted(phase: string): { wanted: boolean; want: () => void } {
+  const [wanted, setWanted] = useState(false);
+  // Once wanted, always wanted: a VM restart must not unload the editor (state adjusted during render).
+  if (!wanted && (phase === 'ready' || phase === 'recovered' || phase === 'error')) setWanted(true);
+  useEffect(() => {
+    if (wanted) return undefined;
+    const timer = setTimeout(() => setWanted(true), EDITOR_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [wanted]);
+  const want = useCallback(() => setWanted(true), []);
+  return { wanted, want };
 }
