@@ -92,8 +92,11 @@ export async function benchLab(buildDir: string) {
       await context.close();
     }
     const chapter = await jsWeight(browser, buildDir, server.url + CHAPTER_PAGE, async () => undefined);
+    // Monaco loads once the VM answers: wait for both, so the weight counts everything the lab loads.
     const lab = await jsWeight(browser, buildDir, server.url + LAB_PAGE, async (p) => {
       await p.locator('[data-vm-state=ready]').waitFor({ timeout: 120_000 });
+      await p.locator('[data-testid=code-editor] .monaco-editor').waitFor({ timeout: 60_000 });
+      await p.waitForLoadState('networkidle');
     });
     return {
       goals: { warmReadyMs: 1000, runToOutputMs: 600, chapterJsGzipKB: 300 },

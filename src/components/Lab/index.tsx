@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import useBaseUrl from '@docusaurus/useBaseUrl';
+import siteConfig from '@generated/docusaurus.config';
 import CodeBlock from '@theme/CodeBlock';
 import { translate } from '@docusaurus/Translate';
 import type { LabBundle } from '../../labs/load';
@@ -8,6 +10,17 @@ import styles from './styles.module.css';
 
 // Monaco, xterm.js and v86 live in this lazy chunk: only pages with a lab load them.
 const LabWorkspace = lazy(() => import('../LabWorkspace'));
+
+/** Starts restoring the VM while the workspace's code (Monaco, xterm.js) is still loading. */
+function startVmEarly(vmBase: string): void {
+  void import('../../labs/useVm').then((m) => m.startVmEarly(vmBase));
+}
+
+// This module runs as the app starts (MDXComponents registers Lab): when the server-rendered
+// page holds a lab, the VM starts restoring before React hydrates the page.
+if (ExecutionEnvironment.canUseDOM && document.querySelector('[data-lab]')) {
+  startVmEarly(`${siteConfig.baseUrl}vm/`);
+}
 
 export interface LabProps {
   /** The lab folder's name under labs/, e.g. "00-playground". */
@@ -43,10 +56,8 @@ export default function Lab({ id, data }: LabProps): ReactNode {
   }
   const bundle = useMemo(() => JSON.parse(data) as LabBundle, [data]);
   const vmBase = useBaseUrl('/vm/');
-  // The VM restores while the workspace's code (Monaco, xterm.js) is still loading.
-  useEffect(() => {
-    void import('../../labs/useVm').then((m) => m.startVmEarly(vmBase));
-  }, [vmBase]);
+  // After a client-side navigation to this page (no early start above).
+  useEffect(() => startVmEarly(vmBase), [vmBase]);
   const { spec } = bundle;
   const points = spec.tests.reduce((sum, t) => sum + t.points, 0);
   return (
