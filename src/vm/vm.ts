@@ -7,7 +7,7 @@ import { VmError, withTimeout } from './errors';
 import { parseManifest, type VmManifest } from './manifest';
 import { commandScript, randomNonce, shellQuote, type GuestUser } from './protocol';
 import { isRawState, unpackState } from './state-codec';
-import type { Machine, MachineSpec } from './v86-adapter';
+import { startMachine, type Machine, type MachineSpec } from './v86-adapter';
 
 /** Options of Vm.exec. */
 export interface ExecOptions {
@@ -201,12 +201,6 @@ function loader(options: VmOptions, manifest: VmManifest): (name: string) => Pro
   };
 }
 
-/** Starts v86 on this thread; loaded on demand, so a page that runs it in a Worker does not load it twice. */
-async function startHere(spec: MachineSpec): Promise<Machine> {
-  const { startMachine } = await import('./v86-adapter');
-  return startMachine(spec);
-}
-
 /** The Vm implementation over a Machine and the agent channel. */
 class OrbitVm implements Vm {
   readonly exchangeDir: string;
@@ -236,7 +230,7 @@ class OrbitVm implements Vm {
     const { onProgress } = options;
     onProgress?.({ phase: 'start' });
     const machine = await withTimeout(
-      (options.startMachine ?? startHere)(spec),
+      (options.startMachine ?? startMachine)(spec),
       30_000,
       () => new VmError('boot', 'the emulator did not start within 30 s: is v86.wasm loadable?'),
     );
