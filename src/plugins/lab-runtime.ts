@@ -8,9 +8,6 @@ import type { Plugin } from '@docusaurus/types';
 export default function labRuntimePlugin(): Plugin {
   return {
     name: 'orbit-lab-runtime',
-    getClientModules() {
-      return [require.resolve('../labs/start-early')];
-    },
     configureWebpack(_config, isServer, utils) {
       if (isServer) return {};
       const { IgnorePlugin } = utils.currentBundler.instance;
