@@ -29,8 +29,9 @@ interface Serial {
 type Reply = { id: number; ok: true; value?: Uint8Array | null } | { id: number; ok: false; error: string };
 
 type ToWorker = Request | Serial;
-/** A request before it gets its id. */
-type Call = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+/** A request before it gets its id (the conditional type spreads Omit over each member of the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Call = WithoutId<Request>;
 type ToPage = Reply | Serial;
 
 /** The worker's end: starts the machine on request and relays its serial ports and calls. */
