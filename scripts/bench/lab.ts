@@ -21,12 +21,17 @@ function median(values: number[]): number {
   return Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN);
 }
 
-/** Milliseconds from navigation start to the VM answering. */
-async function timeToReady(context: BrowserContext, url: string): Promise<{ ms: number; page: Page }> {
+/** The VM answering on a lab page. */
+const VM_READY = '[data-vm-state=ready]';
+/** Docusaurus has hydrated the page. */
+const HYDRATED = 'html[data-has-hydrated=true]';
+
+/** Milliseconds from navigation start to `selector` showing on `url`; the page stays open. */
+async function timeTo(context: BrowserContext, url: string, selector: string): Promise<{ ms: number; page: Page }> {
   const page = await context.newPage();
   const t0 = Date.now();
   await page.goto(url);
-  await page.locator('[data-vm-state=ready]').waitFor({ timeout: 120_000 });
+  await page.locator(selector).waitFor({ timeout: 120_000 });
   return { ms: Date.now() - t0, page };
 }
 
@@ -35,11 +40,7 @@ async function timeToReady(context: BrowserContext, url: string): Promise<{ ms: 
  * the floor under the lab's ready time on this machine, reported next to it.
  */
 async function timeToHydrated(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  const t0 = Date.now();
-  await page.goto(url);
-  await page.locator('html[data-has-hydrated=true]').waitFor({ state: 'attached', timeout: 60_000 });
-  const ms = Date.now() - t0;
+  const { ms, page } = await timeTo(context, url, HYDRATED);
   await page.close();
   return ms;
 }
@@ -92,10 +93,10 @@ export async function benchLab(buildDir: string) {
       const context = await browser.newContext();
       await timeToHydrated(context, server.url + CHAPTER_PAGE); // fills the cache
       chapterHydrated.push(await timeToHydrated(context, server.url + CHAPTER_PAGE));
-      const first = await timeToReady(context, server.url + LAB_PAGE);
+      const first = await timeTo(context, server.url + LAB_PAGE, VM_READY);
       cold.push(first.ms);
       await first.page.close();
-      const second = await timeToReady(context, server.url + LAB_PAGE);
+      const second = await timeTo(context, server.url + LAB_PAGE, VM_READY);
       warm.push(second.ms);
       await second.page.locator('[data-testid=code-editor] .view-lines').click();
       await second.page.keyboard.press('Control+A');
@@ -111,7 +112,7 @@ export async function benchLab(buildDir: string) {
     const chapter = await jsWeight(browser, buildDir, server.url + CHAPTER_PAGE, async () => undefined);
     // Monaco loads once the VM answers: wait for both, so the weight counts everything the lab loads.
     const lab = await jsWeight(browser, buildDir, server.url + LAB_PAGE, async (p) => {
-      await p.locator('[data-vm-state=ready]').waitFor({ timeout: 120_000 });
+      await p.locator(VM_READY).waitFor({ timeout: 120_000 });
       await p.locator('[data-testid=code-editor] .monaco-editor').waitFor({ timeout: 60_000 });
       await p.waitForLoadState('networkidle');
     });
