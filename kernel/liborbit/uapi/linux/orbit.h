@@ -86,11 +86,7 @@ struct orbit_scratch_info {
 	__u64 count;		/* records, opaque to the kernel */
 };
 
-/*
- * orbit_recvv(): a scratch (result 1) or the task's return value (0).  On
- * entry, scratch.ptr and scratch.size name the range of main that a scratch
- * may be copied to; a scratch outside it is dropped with -EPERM.
- */
+/* orbit_recvv(): a scratch (result 1) or the task's return value (0) */
 struct orbit_recvv_info {
 	__u64 retval;
 	struct orbit_scratch_info scratch;
