@@ -260,22 +260,11 @@ static int test_destroy_needs_kill_permission(void)
 
 /* ---- identity ---- */
 
-/* Are all pids in (from, to) taken by some process? */
-static int pids_taken(pid_t from, pid_t to)
-{
-	pid_t n;
-
-	for (n = from + 1; n < to; n++)
-		if (kill(n, 0) && errno == ESRCH)
-			return 0;
-	return 1;
-}
-
 /*
- * Fork and reap children until the next pid handed out is want (the last
- * child was below it and every number in between is taken); 0 if so.
+ * Fork until a child gets pid want: that child stays, paused, the others
+ * exit at once.  Its pid, or -1.
  */
-static int advance_pids_to(pid_t want, int limit)
+static pid_t spawn_with_pid(pid_t want, int limit)
 {
 	pid_t child;
 
@@ -283,26 +272,31 @@ static int advance_pids_to(pid_t want, int limit)
 		child = fork();
 		if (child < 0)
 			return -1;
-		if (child == 0)
+		if (child == 0) {
+			if (getpid() == want)
+				pause();
 			_exit(0);
+		}
+		if (child == want)
+			return child;
 		waitpid(child, NULL, 0);
-		if (child < want && want - child < 16 &&
-		    pids_taken(child, want))
-			return 0;
 	}
 	return -1;
 }
 
-/* A process that sleeps until killed; its pid is the next one handed out. */
-static pid_t spawn_sleeper(void)
+/* Create orbits until one gets gobid want, destroying the others. */
+static struct orbit_module *orbit_with_gobid(pid_t want, int limit)
 {
-	pid_t child = fork();
+	struct orbit_module *ob;
 
-	if (child == 0) {
-		pause();
-		_exit(0);
+	while (limit-- > 0) {
+		ob = orbit_create("t_reuse2", fn_entry, NULL);
+		if (!ob || ob->gobid == want)
+			return ob;
+		orbit_destroy(ob->gobid);
+		free(ob);
 	}
-	return child;
+	return NULL;
 }
 
 #define PID_MAX_TEST "1024"
@@ -328,16 +322,12 @@ static int test_reused_pid_not_confused(void)
 	fclose(f);
 	CHECK(ok && cg_write("/proc/sys/kernel/pid_max", PID_MAX_TEST) == 0);
 	alarm(300);
-	/* want a number with a predecessor after a wrap (pids restart at 300) */
-	for (ok = 0; ok < 20; ok++) {
-		ob = orbit_create("t_reuse", fn_entry, NULL);
-		if (!ob || ob->gobid > 310)
-			break;
-	}
-	CHECK(ob && ob->gobid > 310);
+	ob = orbit_create("t_reuse", fn_entry, NULL);
+	CHECK(ob);
 	g = ob->gobid;
 	CHECK(kill(g, SIGKILL) == 0 && waitpid(g, NULL, 0) == g);
-	ok = advance_pids_to(g, 4 * 1024) == 0 && (plain = spawn_sleeper()) == g;
+	plain = spawn_with_pid(g, 2048);
+	ok = plain == g;
 	if (ok) {
 		ok = orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == -1 &&
 		     errno == EINVAL && orbit_destroy(g) == -1 &&
@@ -345,9 +335,10 @@ static int test_reused_pid_not_confused(void)
 		kill(plain, SIGKILL);
 		waitpid(plain, NULL, 0);
 	}
-	ok = ok && advance_pids_to(g, 4 * 1024) == 0;
-	ob2 = ok ? orbit_create("t_reuse2", fn_entry, NULL) : NULL;
+	ob2 = ok ? orbit_with_gobid(g, 2048) : NULL;
 	cg_write("/proc/sys/kernel/pid_max", saved);
+	printf("# pid %d: plain process %d, new orbit %d\n", g, plain,
+	       ob2 ? ob2->gobid : -1);
 	CHECK(ok && ob2 && ob2->gobid == g);
 	CHECK(orbit_call(ob2, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
 	CHECK(orbit_destroy(g) == 0);
