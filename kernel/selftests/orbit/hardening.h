@@ -463,7 +463,13 @@ static int test_queue_bounded(void)
 	return 0;
 }
 
-/* Send 1 KB updates until refused; returns how many were taken. */
+/*
+ * Send 1 KB updates until refused; returns how many were taken, and also
+ * writes it to the pipe flood_done, which main reads before it receives:
+ * a main waiting in orbit_recvv() meanwhile would be woken by every update.
+ */
+static int flood_done[2];
+
 static unsigned long fn_flood_updates(void *store, void *arg)
 {
 	char buf[sizeof(struct orbit_update) + 1024];
@@ -477,24 +483,43 @@ static unsigned long fn_flood_updates(void *store, void *arg)
 	u->length = 1024;
 	while (n < 100000 && orbit_send(u) == 0)
 		n++;
-	return errno == EAGAIN || errno == ENOMEM ? n : 0;
+	if (errno != EAGAIN && errno != ENOMEM)
+		n = 0;
+	if (write(flood_done[1], &n, sizeof(n)) != sizeof(n))
+		return 0;
+	return n;
+}
+
+/* Start the flood in ob; the count it reports, or 0 on failure. */
+static unsigned long flood(struct orbit_module *ob, struct orbit_task *t)
+{
+	unsigned long n = 0;
+
+	int err = orbit_call_async(ob, 0, 0, NULL, fn_flood_updates, NULL, 0,
+				   t);
+
+	close(flood_done[1]);	/* the orbit holds the write end; if it dies, EOF */
+	if (err || read(flood_done[0], &n, sizeof(n)) != sizeof(n))
+		return 0;
+	return n;
 }
 
 /* Updates main has not received are bounded (16 MB): then -EAGAIN. */
 static int test_pending_updates_bounded(void)
 {
-	struct orbit_module *ob = orbit_create("t_flood", fn_entry, NULL);
+	struct orbit_module *ob;
 	union orbit_result r;
 	struct orbit_task t;
+	unsigned long n;
 
+	alarm(120);
+	CHECK(pipe(flood_done) == 0);
+	ob = orbit_create("t_flood", fn_entry, NULL);
 	CHECK(ob);
-	CHECK(orbit_call_async(ob, 0, 0, NULL, fn_flood_updates, NULL, 0,
-			       &t) == 0);
-	while (orbit_recvv(&r, &t) == 1)
-		;
-	printf("# %lu updates of 1 KB pending before the bound\n",
-	       r.retval);
-	CHECK(r.retval > 10000 && r.retval < 17000);
+	n = flood(ob, &t);
+	printf("# %lu updates of 1 KB pending before the bound\n", n);
+	CHECK(n > 10000 && n < 17000);
+	CHECK(orbit_recvv(&r, &t) == 0 && r.retval == n);
 	CHECK(orbit_destroy(ob->gobid) == 0);
 	return 0;
 }
@@ -502,20 +527,18 @@ static int test_pending_updates_bounded(void)
 /* The student under memory.max floods updates: charged, not root's. */
 static int student_flood(void)
 {
-	struct orbit_module *ob = orbit_create("t_mflood", fn_entry, NULL);
-	union orbit_result r;
+	struct orbit_module *ob;
 	struct orbit_task t;
+	unsigned long n;
 
-	if (!ob || orbit_call_async(ob, 0, 0, NULL, fn_flood_updates, NULL, 0,
-				    &t))
+	if (pipe(flood_done))
 		return 1;
-	while (orbit_recvv(&r, &t) == 1)
-		;
-	if (errno == ESRCH)	/* the orbit was OOM-killed in its cgroup */
-		return 0;
-	printf("# student: %lu updates of 1 KB under memory.max 4M\n",
-	       r.retval);
-	return r.retval < 4096 ? 0 : 2;
+	ob = orbit_create("t_mflood", fn_entry, NULL);
+	if (!ob)
+		return 1;
+	n = flood(ob, &t);	/* 0 also when the orbit was OOM-killed */
+	printf("# student: %lu updates of 1 KB under memory.max 4M\n", n);
+	return n < 4096 ? 0 : 2;
 }
 
 /*
@@ -529,6 +552,7 @@ static int test_kernel_memory_charged(void)
 
 	if (geteuid() != 0)
 		return TEST_SKIP;
+	alarm(120);
 	skip = cg_make("orbit_kmem", "memory", "memory.max", "4M");
 	if (skip)
 		return skip;
