@@ -1,7 +1,7 @@
 // `orbit-lab exec`: copy files in, run one command, copy files out.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Invocation } from './args';
-import { openVm } from './vm';
+import { openVm } from '../vm/node';
 
 type ExecInvocation = Extract<Invocation, { kind: 'exec' }>;
 
@@ -17,7 +17,7 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
 
 /** Runs the invocation and returns the exit status for orbit-lab. */
 export async function runExec(invocation: ExecInvocation): Promise<number> {
-  const vm = await openVm(invocation.cold);
+  const vm = await openVm({ cold: invocation.cold });
   try {
     for (const { local, guest } of invocation.puts) {
       const bytes = await readFile(local).catch((error: unknown) => {

@@ -1,15 +1,15 @@
 // The VM interface against the real image in static/vm/ (npm run test:vm).
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootVm, restoreVm, type Vm } from './index';
-import { fileAssets } from './node-assets';
+import type { Vm } from './index';
+import { openVm } from './node';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 describe('a restored VM', () => {
   let vm: Vm;
   beforeAll(async () => {
-    vm = await restoreVm({ assets: fileAssets() });
+    vm = await openVm();
   });
   afterAll(() => vm?.destroy());
 
@@ -104,7 +104,7 @@ function consoleSays(vm: Vm, input: string, marker: string): Promise<void> {
 
 describe('a restored VM whose agent stops answering', () => {
   it('restores its state and carries on', async () => {
-    const vm = await restoreVm({ assets: fileAssets() });
+    const vm = await openVm();
     try {
       const phases: string[] = [];
       vm.on('progress', (p) => phases.push(p.phase));
@@ -126,7 +126,7 @@ describe('a restored VM whose agent stops answering', () => {
 describe('a cold-booted VM', () => {
   it('boots the kernel and answers', async () => {
     const progress: string[] = [];
-    const vm = await bootVm({ assets: fileAssets(), onProgress: (p) => progress.push(p.phase) });
+    const vm = await openVm({ cold: true, onProgress: (p) => progress.push(p.phase) });
     try {
       expect(progress).toEqual(expect.arrayContaining(['download', 'start', 'boot', 'ready']));
       expect((await vm.exec('echo hello from $(uname -r)')).output).toBe(
