@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -169,4 +170,15 @@ int cg_self(char *buf, size_t size)
 	}
 	fclose(f);
 	return ok ? 0 : -1;
+}
+
+/*
+ * Caps the size of any file the caller writes (hard limit too, so a student
+ * cannot raise it): the 9p exchange directory is the host's memory.
+ */
+int limit_files(void)
+{
+	struct rlimit r = { STUDENT_FILE_MAX, STUDENT_FILE_MAX };
+
+	return setrlimit(RLIMIT_FSIZE, &r);
 }

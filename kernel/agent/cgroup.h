@@ -11,6 +11,8 @@
 
 #define CG_ROOT "/sys/fs/cgroup"
 #define CG_PATH_MAX 256
+/* The largest file a student's program may write (the exchange directory lives in the host's memory). */
+#define STUDENT_FILE_MAX (16L << 20)
 
 /* Limits of a group; 0 means "no limit". */
 struct cg_limits {
@@ -25,5 +27,6 @@ int cg_enter(const char *group, pid_t pid);
 int cg_kill(const char *group, int timeout_ms);
 int cg_remove(const char *group);
 int cg_self(char *buf, size_t size);
+int limit_files(void);
 
 #endif

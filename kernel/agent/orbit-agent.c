@@ -141,7 +141,7 @@ static void exec_request(const char *id, int student, int out)
 	signal(SIGPIPE, SIG_DFL);
 	if (student) {
 		/* What `su student` set up before: ids, groups and the login variables. */
-		if (setgroups(1, &gid) || setgid(STUDENT_GID) || setuid(STUDENT_UID))
+		if (limit_files() || setgroups(1, &gid) || setgid(STUDENT_GID) || setuid(STUDENT_UID))
 			_exit(126);
 		setenv("HOME", STUDENT_HOME, 1);
 		setenv("USER", "student", 1);

@@ -141,7 +141,7 @@ static void group_path(char *buf, size_t size)
 {
 	char self[CG_PATH_MAX - 32], *slash;
 
-	if (cg_self(self, sizeof(self)) == 0 && strncmp(self, CG_ROOT "/req/", 16) == 0 &&
+	if (cg_self(self, sizeof(self)) == 0 && strncmp(self, CG_ROOT "/req/", sizeof(CG_ROOT "/req/") - 1) == 0 &&
 	    (slash = strrchr(self, '/')) && strcmp(slash, "/cmd") == 0) {
 		*slash = '\0';
 		snprintf(buf, size, "%s/sbx-%d", self, getpid());
@@ -167,7 +167,7 @@ static void child(const struct options *o, const char *group, int out)
 		dprintf(2, "orbit-sandbox: cannot enter %s: %s\n", work, strerror(errno));
 		_exit(126);
 	}
-	if (setgroups(1, &gid) || setgid(STUDENT_GID) || setuid(STUDENT_UID) ||
+	if (limit_files() || setgroups(1, &gid) || setgid(STUDENT_GID) || setuid(STUDENT_UID) ||
 	    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 		_exit(126);
 	signal(SIGPIPE, SIG_DFL);
