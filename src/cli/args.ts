@@ -4,6 +4,9 @@ import { availableParallelism } from 'node:os';
 import type { GuestUser } from '../vm';
 import { AUTOGRADER_USAGE, EXEC_USAGE, GRADE_USAGE, MAIN_USAGE, SHELL_USAGE } from './usage';
 
+/** Bad input found after parsing (an unknown lab, say): exit status 2, like a usage error. */
+export class UsageError extends Error {}
+
 /** A host/guest file pair of --put or --get. */
 export interface Transfer {
   local: string;

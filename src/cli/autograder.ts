@@ -53,9 +53,10 @@ export ORBIT_STATE_CACHE="$root/source/cache"
 /** run_autograder for lab `id`. */
 function runScript(id: string): string {
   return `#!/usr/bin/env bash
-# Gradescope runs this for each submission; it writes results/results.json.
+# Gradescope runs this for each submission (as /autograder/run_autograder);
+# it writes results/results.json.
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "\${ORBIT_AUTOGRADER_ROOT:-/autograder}/source"
 . ./env.sh
 mkdir -p "$root/results"
 node orbit-grader.mjs autograde ${id} "$root/submission" "$root/results/results.json"

@@ -25,7 +25,7 @@ import { loadLab, type LabBundle } from '../labs/load';
 import type { Vm } from '../vm';
 import { openVm } from '../vm/node';
 import { REPO_ROOT } from '../vm/node-assets';
-import type { Invocation } from './args';
+import { UsageError, type Invocation } from './args';
 import { loadSubmission, submissionName } from './submissions';
 
 type GradeInvocation = Extract<Invocation, { kind: 'grade' }>;
@@ -40,11 +40,15 @@ export interface Graded {
 
 /** Finds lab LAB: a folder holding lab.json, or an id under $ORBIT_LABS_DIR or labs/. */
 export function findLab(lab: string): LabBundle {
-  if (existsSync(path.join(lab, 'lab.json'))) {
-    const dir = path.resolve(lab);
-    return loadLab(path.dirname(dir), path.basename(dir));
+  try {
+    if (existsSync(path.join(lab, 'lab.json'))) {
+      const dir = path.resolve(lab);
+      return loadLab(path.dirname(dir), path.basename(dir));
+    }
+    return loadLab(process.env.ORBIT_LABS_DIR ?? path.join(REPO_ROOT, 'labs'), lab);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  return loadLab(process.env.ORBIT_LABS_DIR ?? path.join(REPO_ROOT, 'labs'), lab);
 }
 
 /** Grades one submission file in `vm`, reset to its saved state first. */

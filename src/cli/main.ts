@@ -1,5 +1,5 @@
 // orbit-lab: drive the course VM from the command line (see ./usage.ts).
-import { parseInvocation } from './args';
+import { parseInvocation, UsageError } from './args';
 import { runAutograder } from './autograder';
 import { runExec } from './exec';
 import { runAutograde, runGrade, runGradeWorker } from './grade';
@@ -25,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await run(invocation);
       } catch (error) {
         process.stderr.write(`orbit-lab: ${error instanceof Error ? error.message : String(error)}\n`);
-        return FAILURE_STATUS;
+        return error instanceof UsageError ? USAGE_STATUS : FAILURE_STATUS;
       }
   }
 }

@@ -25,9 +25,14 @@ function badName(name: string, spec: LabSpec): string | undefined {
   return undefined;
 }
 
-/** The lab's editable files from `submitted`, or SubmissionRejected. */
+/**
+ * The lab's editable files from `submitted`, or SubmissionRejected. Copies of
+ * the lab's readonly files (a student may upload them along) are ignored:
+ * those always come from the lab folder.
+ */
 export function acceptFiles(spec: LabSpec, submitted: Record<string, string>): Record<string, string> {
   for (const [name, text] of Object.entries(submitted)) {
+    if (spec.readonly.includes(name)) continue;
     const bad = badName(name, spec);
     if (bad) throw new SubmissionRejected(`refused: ${bad}`);
     const size = new TextEncoder().encode(text).length;

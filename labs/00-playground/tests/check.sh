@@ -21,7 +21,8 @@ quote() {
 
 case "$1" in
 greets-orbit)
-	if [ "$(cat "$t/out")" = "Hello, orbit!" ]; then
+	# It must print exactly the greeting and end by itself (any exit status).
+	if [ "${status%% *}" = exited ] && [ "$(cat "$t/out")" = "Hello, orbit!" ]; then
 		echo "ok 1 - prints the greeting for the orbit"
 	else
 		echo "not ok 1 - prints the greeting for the orbit"
