@@ -450,7 +450,7 @@ static int serve(int sfd)
 	return 0;
 }
 
-int main(void)
+int agent_main(void)
 {
 	int sfd;
 

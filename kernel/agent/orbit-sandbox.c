@@ -296,7 +296,7 @@ static int open_out(const char *path)
 	return fd;
 }
 
-int main(int argc, char **argv)
+int sandbox_main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct cg_limits limits = {

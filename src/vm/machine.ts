@@ -22,7 +22,6 @@ export interface Machine {
   /** A file's bytes, or null when it is missing or empty (v86 cannot tell those apart). */
   readFile(path: string): Promise<Uint8Array | null>;
   saveState(): Promise<Uint8Array>;
-  restoreState(state: Uint8Array): Promise<void>;
   destroy(): Promise<void>;
 }
 

@@ -21,9 +21,26 @@ const FOLLOW_MS = 100;
 /** How a command's wait ended. */
 type Ending = { exitCode: number; timedOut: boolean; stopped: boolean } | 'lost';
 
+/** One emulator and what talks to it; replaced whole when the VM restarts. */
+interface Live {
+  machine: Machine;
+  agent: AgentChannel;
+  files: GuestFiles;
+  detach: () => void;
+}
+
 /** The promise's value, or undefined when it takes longer than `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return withTimeout(promise, ms, () => new Error('late')).catch(() => undefined);
+}
+
+/** Starts an emulator, or fails after 30 s. */
+function startWithin(start: StartMachine, spec: MachineSpec): Promise<Machine> {
+  return withTimeout(
+    start(spec),
+    30_000,
+    () => new VmError('boot', 'the emulator did not start within 30 s: is v86.wasm loadable?'),
+  );
 }
 
 /** Resolves when `signal` aborts (never when there is none). */
@@ -38,42 +55,50 @@ export class OrbitVm implements Vm {
   readonly exchangeDir: string;
   readonly console: VmConsole;
   private readonly events = new Emitter<VmEvents>();
-  private readonly agent: AgentChannel;
-  private readonly files: GuestFiles;
+  private readonly consoleListeners = new Set<(bytes: Uint8Array) => void>();
+  private live: Live;
   private counter = 0;
   private destroyed = false;
   private recovering: Promise<void> | null = null;
 
   private constructor(
     readonly manifest: VmManifest,
-    private readonly machine: Machine,
-    private readonly savedState: Uint8Array | undefined,
+    machine: Machine,
+    private readonly spec: MachineSpec,
+    private readonly startMachine: StartMachine,
   ) {
     this.exchangeDir = manifest.machine.exchangeDir.replace(/\/+$/, '');
-    this.agent = new AgentChannel(machine);
-    this.files = new GuestFiles(machine, this.exchangeDir, {
-      exec: (command, options) => this.exec(command, options),
-      nextId: () => this.nextId(),
-      drop: (id) => this.agent.drop(id),
-    });
+    this.live = this.attach(machine);
     const encoder = new TextEncoder();
     this.console = {
-      onData: (listener) => machine.onSerial(0, listener),
-      send: (data) => machine.sendSerial(0, typeof data === 'string' ? encoder.encode(data) : data),
+      onData: (listener) => {
+        this.consoleListeners.add(listener);
+        return () => this.consoleListeners.delete(listener);
+      },
+      send: (data) => this.live.machine.sendSerial(0, typeof data === 'string' ? encoder.encode(data) : data),
     };
+  }
+
+  /** Connects the agent channel, the files and the console to `machine`. */
+  private attach(machine: Machine): Live {
+    const agent = new AgentChannel(machine);
+    const files = new GuestFiles(machine, this.exchangeDir, {
+      exec: (command, options) => this.exec(command, options),
+      nextId: () => this.nextId(),
+      drop: (id) => agent.drop(id),
+    });
+    const detach = machine.onSerial(0, (bytes) => {
+      for (const listener of this.consoleListeners) listener(bytes);
+    });
+    return { machine, agent, files, detach };
   }
 
   /** Starts the emulator for `spec`. */
   static async start(manifest: VmManifest, spec: MachineSpec, options: VmOptions): Promise<OrbitVm> {
     const { onProgress } = options;
     onProgress?.({ phase: 'start' });
-    const start: StartMachine = options.startMachine;
-    const machine = await withTimeout(
-      start(spec),
-      30_000,
-      () => new VmError('boot', 'the emulator did not start within 30 s: is v86.wasm loadable?'),
-    );
-    const vm = new OrbitVm(manifest, machine, spec.state);
+    const machine = await startWithin(options.startMachine, spec);
+    const vm = new OrbitVm(manifest, machine, spec, options.startMachine);
     if (onProgress) vm.on('progress', onProgress);
     return vm;
   }
@@ -84,13 +109,13 @@ export class OrbitVm implements Vm {
 
   /** Waits for the agent's boot-time ready line. */
   async waitReady(timeoutMs: number, message: string): Promise<void> {
-    await this.answer(this.agent.ready(), timeoutMs, message);
+    await this.answer(this.live.agent.ready(), timeoutMs, message);
     this.events.emit('progress', { phase: 'ready' });
   }
 
   /** Pings the agent and waits for its answer. */
   async waitPong(timeoutMs: number, message: string): Promise<void> {
-    await this.answer(this.agent.ping(), timeoutMs, message);
+    await this.answer(this.live.agent.ping(), timeoutMs, message);
     this.events.emit('progress', { phase: 'ready' });
   }
 
@@ -132,24 +157,22 @@ export class OrbitVm implements Vm {
     this.checkAlive();
     await this.recovering;
     const id = this.nextId();
+    const { machine, agent, files } = this.live;
     const script = commandScript(command, options.cwd ?? this.exchangeDir);
-    await this.files.io(
-      this.machine.writeFile(`/.orbit/${id}.sh`, new TextEncoder().encode(script)),
-      'write the command script',
-    );
+    await files.io(machine.writeFile(`/.orbit/${id}.sh`, new TextEncoder().encode(script)), 'write the command script');
     const runOptions: RunOptions = { ...options.limits, maxOutputBytes: options.maxOutputBytes };
-    const run = this.agent.run(id, options.user ?? 'root', runOptions);
-    const follow = options.onOutput ? this.follow(id, options.onOutput) : undefined;
-    const ending = await this.awaitRun(id, run, options);
+    const run = agent.run(id, options.user ?? 'root', runOptions);
+    const follow = options.onOutput ? this.follow(machine, id, options.onOutput) : undefined;
+    const ending = await this.awaitRun(agent, id, run, options);
     if (ending === 'lost') {
       follow?.stop(new Uint8Array());
       return { exitCode: 137, output: '', outputBytes: new Uint8Array(), timedOut: true, stopped: false };
     }
     // The agent always creates the output file, so "missing" means empty here.
     const outputBytes =
-      (await this.files.io(this.machine.readFile(`/.orbit/${id}.out`), 'read the command output')) ?? new Uint8Array();
+      (await files.io(machine.readFile(`/.orbit/${id}.out`), 'read the command output')) ?? new Uint8Array();
     follow?.stop(outputBytes);
-    this.agent.drop(id);
+    agent.drop(id);
     return { ...ending, outputBytes, output: new TextDecoder().decode(outputBytes) };
   }
 
@@ -160,6 +183,7 @@ export class OrbitVm implements Vm {
    * the VM was restored from its state.
    */
   private async awaitRun(
+    agent: AgentChannel,
     id: string,
     run: { promise: Promise<number>; cancel: () => void },
     options: ExecOptions,
@@ -173,11 +197,11 @@ export class OrbitVm implements Vm {
     if (typeof first === 'number') return { exitCode: first, timedOut: false, stopped: false };
     const stopped = first === 'stop';
     if (stopped) {
-      this.agent.signal(id, 'INT');
+      agent.signal(id, 'INT');
       const status = await within(run.promise, STOP_GRACE_MS);
       if (status !== undefined) return { exitCode: status, timedOut: false, stopped };
     }
-    this.agent.kill(id);
+    agent.kill(id);
     const status = await within(run.promise, KILL_GRACE_MS);
     if (status !== undefined) return { exitCode: status, timedOut: !stopped, stopped };
     run.cancel();
@@ -186,7 +210,11 @@ export class OrbitVm implements Vm {
   }
 
   /** Hands `onOutput` what request `id` has written since the last look, until stop(). */
-  private follow(id: string, onOutput: (bytes: Uint8Array) => void): { stop: (all: Uint8Array) => void } {
+  private follow(
+    machine: Machine,
+    id: string,
+    onOutput: (bytes: Uint8Array) => void,
+  ): { stop: (all: Uint8Array) => void } {
     let seen = 0;
     let busy = false;
     let done = false;
@@ -199,7 +227,7 @@ export class OrbitVm implements Vm {
     const timer = setInterval(() => {
       if (busy || done) return;
       busy = true;
-      this.machine
+      machine
         .readFile(`/.orbit/${id}.out`)
         .then((bytes) => {
           if (!done && bytes) deliver(bytes);
@@ -218,54 +246,64 @@ export class OrbitVm implements Vm {
     };
   }
 
-  /** Restores the saved state after the agent stopped answering. */
-  private async recover(why: string): Promise<void> {
-    const state = this.savedState;
-    if (!state) {
+  /**
+   * Replaces the emulator by a new one restored from the saved state. (v86's
+   * restore into a running emulator leaves the guest's timers stopped, so a
+   * fresh emulator it is.)
+   */
+  private async restart(why: string): Promise<void> {
+    if (!this.spec.state) {
       throw new VmError(
         'agent',
         `${why}, and this VM was cold-booted so it cannot be restored: destroy it and boot a new one`,
       );
     }
-    this.recovering ??= (async () => {
-      await this.machine.restoreState(state);
-      await this.waitPong(10_000, `${why}; restoring the saved state did not help either: ${FIX}`);
-      this.events.emit('progress', { phase: 'recovered' });
-    })().finally(() => {
-      this.recovering = null;
-    });
+    const old = this.live;
+    old.agent.close();
+    old.detach();
+    await old.machine.destroy().catch(() => undefined);
+    this.live = this.attach(await startWithin(this.startMachine, this.spec));
+    await this.waitPong(10_000, `${why}; restoring the saved state did not help either: ${FIX}`);
+  }
+
+  /** Restores the saved state after the agent stopped answering. */
+  private async recover(why: string): Promise<void> {
+    this.recovering ??= this.restart(why)
+      .then(() => this.events.emit('progress', { phase: 'recovered' }))
+      .finally(() => {
+        this.recovering = null;
+      });
     await this.recovering;
   }
 
   async reset(): Promise<void> {
     this.checkAlive();
-    const state = this.savedState;
-    if (!state) throw new VmError('agent', 'this VM was cold-booted, so it has no state to reset to: boot a new one');
     await this.recovering;
-    await this.machine.restoreState(state);
-    await this.waitPong(10_000, `the VM did not answer after a reset to its saved state; ${FIX}`);
+    await this.restart('a reset to the saved state');
   }
 
   writeFile(path: string, data: Uint8Array | string): Promise<void> {
     this.checkAlive();
-    return this.files.write(path, data);
+    return this.live.files.write(path, data);
   }
 
   readFile(path: string): Promise<Uint8Array> {
     this.checkAlive();
-    return this.files.read(path);
+    return this.live.files.read(path);
   }
 
   saveState(): Promise<Uint8Array> {
     this.checkAlive();
-    return this.machine.saveState();
+    return this.live.machine.saveState();
   }
 
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.agent.close();
+    this.live.agent.close();
+    this.live.detach();
     this.events.clear();
-    await this.machine.destroy();
+    this.consoleListeners.clear();
+    await this.live.machine.destroy();
   }
 }

@@ -102,11 +102,6 @@ function wrap(emulator: V86): Machine {
     writeFile: (path, data) => emulator.create_file(path, data),
     readFile: (path) => emulator.read_file(path).catch(() => null),
     saveState: async () => new Uint8Array(await emulator.save_state()),
-    async restoreState(state) {
-      await emulator.stop();
-      await emulator.restore_state(toArrayBuffer(state));
-      await emulator.run();
-    },
     destroy: () => emulator.destroy(),
   };
 }

@@ -6,12 +6,11 @@ import type { Machine, MachineSpec } from '../machine';
 const SPEC: MachineSpec = { wasm: new Uint8Array([0, 97, 115, 109]), memoryMB: 8, state: new Uint8Array([1, 2, 3]) };
 
 /** A machine that keeps files in a map and echoes serial input back, upper-cased, on the same port. */
-function fakeMachine(): Machine & { destroyed: boolean; restored: Uint8Array | null } {
+function fakeMachine(): Machine & { destroyed: boolean } {
   const files = new Map<string, Uint8Array>();
   const listeners: [Set<(b: Uint8Array) => void>, Set<(b: Uint8Array) => void>] = [new Set(), new Set()];
   return {
     destroyed: false,
-    restored: null,
     onSerial(port, listener) {
       listeners[port].add(listener);
       return () => listeners[port].delete(listener);
@@ -26,9 +25,6 @@ function fakeMachine(): Machine & { destroyed: boolean; restored: Uint8Array | n
     },
     readFile: async (path) => files.get(path) ?? null,
     saveState: async () => new Uint8Array([9, 9]),
-    async restoreState(state) {
-      this.restored = state;
-    },
     async destroy() {
       this.destroyed = true;
     },
@@ -97,8 +93,6 @@ describe('connectMachine and serveMachine', () => {
     expect(await machine.readFile('/lab/hello.c')).toEqual(new Uint8Array([104, 105]));
     expect(await machine.readFile('/missing')).toBeNull();
     expect(await machine.saveState()).toEqual(new Uint8Array([9, 9]));
-    await machine.restoreState(new Uint8Array([4, 5]));
-    expect(fake.restored).toEqual(new Uint8Array([4, 5]));
 
     const agent = readSerial(machine, 1, 'PING 1');
     const console = readSerial(machine, 0, 'LS');

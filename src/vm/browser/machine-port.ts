@@ -16,7 +16,6 @@ type Request =
   | { id: number; op: 'writeFile'; path: string; data: Uint8Array }
   | { id: number; op: 'readFile'; path: string }
   | { id: number; op: 'saveState' }
-  | { id: number; op: 'restoreState'; state: Uint8Array }
   | { id: number; op: 'destroy' };
 
 /** Serial bytes, in either direction; never answered. */
@@ -56,8 +55,6 @@ export function serveMachine(port: Port, start: (spec: MachineSpec) => Promise<M
         return machine.readFile(request.path);
       case 'saveState':
         return machine.saveState();
-      case 'restoreState':
-        return void (await machine.restoreState(request.state));
       case 'destroy':
         return void (await machine.destroy());
     }
@@ -136,7 +133,6 @@ export async function connectMachine(worker: WorkerLike, spec: MachineSpec): Pro
     writeFile: async (path, data) => void (await call({ op: 'writeFile', path, data })),
     readFile: async (path) => (await call({ op: 'readFile', path })) ?? null,
     saveState: async () => (await call({ op: 'saveState' })) ?? new Uint8Array(),
-    restoreState: async (state) => void (await call({ op: 'restoreState', state })),
     async destroy() {
       try {
         await call({ op: 'destroy' });

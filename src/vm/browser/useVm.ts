@@ -43,13 +43,19 @@ function startRestore(base: string): Restore {
     holder.onStatus?.(holder.status);
   };
   // v86 runs in a Worker: the page's thread stays free for the editor, and the two run in parallel.
-  const worker = machineWorker();
+  // The first worker is spawned now, to load v86 while the state downloads; a restart
+  // after a hung guest gets a worker of its own.
+  let spare: ReturnType<typeof machineWorker> | null = machineWorker();
   const vm = restoreVm({
     assets: urlAssets(base, WASM_URL, browserStateCache(base)),
     onProgress,
-    startMachine: (spec) => worker.start(spec),
+    startMachine: (spec) => {
+      const worker = spare ?? machineWorker();
+      spare = null;
+      return worker.start(spec);
+    },
   }).catch((error: unknown) => {
-    worker.terminate();
+    spare?.terminate();
     throw error;
   });
   return Object.assign(holder, { vm });
