@@ -6,8 +6,10 @@
  *   WORKLOAD: free | cycle2 | cycle3 | chain | stale | mix
  *
  * Environment (for the checker): LAB_DETECTOR_CRASH=1 makes the deadlock
- * search crash, LAB_DETECTOR_DELAY_MS=N makes it N ms slower, and
- * LAB_LINGER_MS=N keeps the program alive N ms after the detector stopped.
+ * search crash, LAB_DETECTOR_DELAY_MS=N makes it N ms slower,
+ * LAB_START_PAUSE_MS=N waits N ms between detector_start() and the first
+ * transaction, and LAB_LINGER_MS=N keeps the program alive N ms after
+ * detector_stop().
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,11 +35,13 @@ struct script {
 	int think_ms;		/* pause after each lock */
 	int hold_ms;		/* pause before commit */
 	int timeout_ms;		/* lock wait timeout */
+	int barrier;		/* wait for all workers after the first lock */
 };
 // ANCHOR_END: script
 
 static struct script scripts[MAX_TRX];
 static int n_workers;
+static pthread_barrier_t first_locks;	/* scripted workloads: all hold one row */
 static unsigned seed = 1;
 
 static void pause_ms(int ms)
@@ -62,6 +66,7 @@ static void add(int start_ms, int n, const int *r, int think, int hold, int time
 	s->think_ms = think;
 	s->hold_ms = hold;
 	s->timeout_ms = timeout;
+	s->barrier = 1;
 }
 
 // ANCHOR: workloads
@@ -95,6 +100,7 @@ static void workload_free(void)	/* everyone locks rows 0, 1, 2 in order */
 	for (i = 0; i < 4; i++) {
 		add(0, 3, r, 5, 0, 5000);
 		scripts[i].n_trx = 5;
+		scripts[i].barrier = 0;
 	}
 }
 
@@ -115,6 +121,7 @@ static void workload_mix(void)	/* 4 workers, 30 transactions each, 6 rows */
 		add(0, 0, NULL, 2, 0, 1000);
 		scripts[i].n_trx = 30;
 		scripts[i].random = 1;
+		scripts[i].barrier = 0;
 	}
 }
 // ANCHOR_END: workloads
@@ -147,6 +154,8 @@ static void run_trx(int slot, const struct script *s, unsigned *rng)
 	for (i = 0; i < n; i++) {
 		if (lock_row(slot, st[i].row, st[i].mode, s->timeout_ms))
 			return;
+		if (i == 0 && s->barrier)
+			pthread_barrier_wait(&first_locks);
 		pause_ms(s->think_ms);
 	}
 	pause_ms(s->hold_ms);
@@ -226,6 +235,8 @@ int main(int argc, char **argv)
 		perror("deadlock: cannot set up the detector");
 		return 1;
 	}
+	pthread_barrier_init(&first_locks, NULL, n_workers);
+	pause_ms(env_int("LAB_START_PAUSE_MS"));
 	t0 = now_us();
 	for (i = 0; i < n_workers; i++)
 		pthread_create(&threads[i], NULL, worker, (void *)(long)i);
