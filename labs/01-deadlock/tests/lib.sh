@@ -121,6 +121,7 @@ start() {
 others() {
 	procs=
 	read -r cg 2>/dev/null <"/proc/$main/cgroup" || return 0
+	[ "$cg" = "0::/" ] && return 0 # not (yet) in the run's own group
 	while read -r p; do
 		[ "$p" != "$main" ] && procs="$procs $p"
 	done 2>/dev/null <"/sys/fs/cgroup${cg#0::}/cgroup.procs"
