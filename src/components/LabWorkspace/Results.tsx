@@ -1,13 +1,21 @@
 import type { ReactNode } from 'react';
-import type { CheckReport } from '../../labs/score';
+import type { GradeReport } from '../../grader';
 import styles from './styles.module.css';
 
+const LABEL = {
+  passed: '✓ passed',
+  failed: '✗ failed',
+  timeout: '✗ timed out',
+  crashed: '✗ crashed the VM',
+  error: '! not run',
+} as const;
+
 /** The per-test table of the last Check. */
-export default function Results({ report }: { report: CheckReport }): ReactNode {
+export default function Results({ report }: { report: GradeReport }): ReactNode {
   return (
     <table className={styles.results} aria-label="Test results">
       <caption>
-        Check: {report.earned} / {report.total} points
+        Check: {report.score} / {report.maxScore} points
       </caption>
       <thead>
         <tr>
@@ -18,21 +26,30 @@ export default function Results({ report }: { report: CheckReport }): ReactNode 
       </thead>
       <tbody>
         {report.tests.map((t) => (
-          <tr key={t.id} className={t.passed ? styles.pass : styles.fail}>
+          <tr key={t.id} className={t.status === 'passed' ? styles.pass : styles.fail} data-status={t.status}>
             <td>{t.title}</td>
             <td>
-              {t.passed ? '✓ passed' : '✗ failed'}
+              {LABEL[t.status]}
               {t.reason && <div className={styles.reason}>{t.reason}</div>}
-              {t.asserts.flatMap((a) => a.diagnostics).length > 0 && (
-                <pre className={styles.diag}>{t.asserts.flatMap((a) => a.diagnostics).join('\n')}</pre>
+              {t.status !== 'passed' && diagnostics(t.output) && (
+                <pre className={styles.diag}>{diagnostics(t.output)}</pre>
               )}
             </td>
             <td>
-              {t.earned} / {t.points}
+              {t.points} / {t.maxPoints}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** The checker's "#" diagnostic lines, without the "#". */
+function diagnostics(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('#') && !/^# ?TAP version/.test(line))
+    .map((line) => line.replace(/^# ?/, ''))
+    .join('\n');
 }

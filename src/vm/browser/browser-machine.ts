@@ -1,6 +1,6 @@
 // Browser-only: the emulator in a Worker of its own (see machine-port.ts).
 import { connectMachine } from './machine-port';
-import type { Machine, MachineSpec } from './v86-adapter';
+import type { Machine, MachineSpec } from '../machine';
 
 export interface MachineWorker {
   /** Starts the machine in the worker (once); destroying the machine ends the worker. */

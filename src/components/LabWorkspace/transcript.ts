@@ -2,12 +2,14 @@
  * The text the lab writes into its terminal for Run and Check, and the
  * one-line summaries it announces. Pure, so the wording stays in one place.
  */
+import type { GradeReport, TestStatus } from '../../grader';
 import type { BuildOutcome, RunOutcome } from '../../labs/runner';
-import type { CheckReport } from '../../labs/score';
+import type { ExecResult } from '../../vm';
 
 const DIM = '\x1b[2m';
 const RED = '\x1b[31m';
 const GREEN = '\x1b[32m';
+const YELLOW = '\x1b[33m';
 const RESET = '\x1b[0m';
 
 /** A dim header line, e.g. "── build: tcc -o hello hello.c". */
@@ -22,16 +24,21 @@ export function buildTranscript(build: BuildOutcome): string {
   return header('build', build.command) + result.output + verdict;
 }
 
-/** The terminal transcript of a Run. */
+/** The line that ends a program's output: how it ended. */
+export function endLine(result: ExecResult): string {
+  if (result.stopped) return `${YELLOW}stopped: you pressed Stop (SIGINT, then SIGKILL to what was left)${RESET}\n`;
+  if (result.timedOut) return `${RED}stopped: it ran longer than the lab allows${RESET}\n`;
+  return `${result.exitCode === 0 ? GREEN : RED}exit status ${result.exitCode}${RESET}\n`;
+}
+
+/** The terminal transcript of a Run whose output was not streamed. */
 export function runTranscript(outcome: RunOutcome): string {
   let text = outcome.build ? buildTranscript(outcome.build) : '';
   if (outcome.run) {
     const { command, result } = outcome.run;
     text += header('run', command) + result.output;
     if (result.output && !result.output.endsWith('\n')) text += '\n';
-    text += result.timedOut
-      ? `${RED}stopped: it ran longer than the lab allows${RESET}\n`
-      : `${result.exitCode === 0 ? GREEN : RED}exit status ${result.exitCode}${RESET}\n`;
+    text += endLine(result);
   }
   return text;
 }
@@ -43,16 +50,24 @@ export function runSummary(outcome: RunOutcome): string {
     return `The build failed${errors ? ` with ${errors} error${errors > 1 ? 's' : ''}, marked in the editor` : ''}: see the terminal.`;
   }
   const r = outcome.run.result;
+  if (r.stopped) return 'The program was stopped.';
   return r.timedOut
     ? 'The program ran too long and was stopped.'
     : `The program ran and exited with status ${r.exitCode}.`;
 }
 
+const MARK: Record<TestStatus, string> = {
+  passed: `${GREEN}PASS`,
+  failed: `${RED}FAIL`,
+  timeout: `${RED}TIME`,
+  crashed: `${RED}CRASH`,
+  error: `${YELLOW}ERROR`,
+};
+
 /** The terminal transcript of a Check. */
-export function checkTranscript(report: CheckReport): string {
+export function checkTranscript(report: GradeReport): string {
   const lines = report.tests.map(
-    (t) =>
-      `${t.passed ? `${GREEN}PASS` : `${RED}FAIL`}${RESET} ${t.title} (${t.earned}/${t.points})${t.reason ? `: ${t.reason}` : ''}`,
+    (t) => `${MARK[t.status]}${RESET} ${t.title} (${t.points}/${t.maxPoints})${t.reason ? `: ${t.reason}` : ''}`,
   );
-  return `${header('check', `${report.tests.length} tests`)}${lines.join('\n')}\nscore: ${report.earned}/${report.total}\n`;
+  return `${header('check', `${report.tests.length} tests`)}${lines.join('\n')}\nscore: ${report.score}/${report.maxScore}\n`;
 }

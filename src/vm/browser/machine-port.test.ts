@@ -1,7 +1,7 @@
 // The page-to-worker Machine protocol, over a real MessageChannel with a fake machine in place of v86.
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMachine, serveMachine, type Port, type WorkerLike } from './machine-port';
-import type { Machine, MachineSpec } from './v86-adapter';
+import type { Machine, MachineSpec } from '../machine';
 
 const SPEC: MachineSpec = { wasm: new Uint8Array([0, 97, 115, 109]), memoryMB: 8, state: new Uint8Array([1, 2, 3]) };
 

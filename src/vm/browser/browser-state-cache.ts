@@ -1,7 +1,7 @@
 // Browser-only: unpacked machine states in the Cache Storage API, so a second
 // visit restores without unpacking the xz state again. Where Cache Storage is
 // missing (an insecure origin), there is no cache and every restore unpacks.
-import type { StateCache } from './state-codec';
+import type { StateCache } from '../state-codec';
 
 const CACHE_NAME = 'orbit-vm-state';
 

@@ -2,7 +2,7 @@
 // Worker, so the emulator has a core of its own and the page (Monaco, xterm.js,
 // React) stays responsive while the guest computes. serveMachine is the worker's
 // end, connectMachine the page's; both speak the small protocol below.
-import type { Machine, MachineSpec } from './v86-adapter';
+import type { Machine, MachineSpec } from '../machine';
 
 /** What both ends need of a Worker, a worker's global scope or a MessagePort. */
 export interface Port {

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import { restoreVm, urlAssets, type Vm, type VmProgress } from '../vm';
-import { machineWorker } from '../vm/browser-machine';
-import { browserStateCache } from '../vm/browser-state-cache';
+import { restoreVm, urlAssets, type Vm, type VmProgress } from '..';
+import { machineWorker } from './browser-machine';
+import { browserStateCache } from './browser-state-cache';
 
 export type VmStatus =
   | { phase: 'download'; loaded: number; total: number }
