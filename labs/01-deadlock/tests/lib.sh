@@ -92,10 +92,13 @@ mkfifo "$t/nap" && exec 3<>"$t/nap"
 own_cg=
 read -r own_cg 2>/dev/null <"/proc/$$/cgroup"
 
-# nap: sleep about 50 ms without a fork.
-nap() {
-	read -r -t 0.05 -u 3 _ || true
-}
+# nap: sleep about 50 ms, without a fork where the shell's read has a
+# timeout (busybox), with sleep where it has not (dash).
+if [ -z "$( (read -r -t 0 -u 3 _) 2>&1)" ]; then
+	nap() { read -r -t 0.05 -u 3 _ || true; }
+else
+	nap() { sleep 0.05; }
+fi
 
 # start NAME [ENV=VALUE]... -- ARGS: run ./deadlock ARGS in the background
 # and wait until its pid is known; sets $main ("" if it never started).
