@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { GradeReport } from '../../grader';
+import { withoutTimings, type GradeReport } from '../../grader';
 import styles from './styles.module.css';
 
 const LABEL = {
@@ -13,7 +13,8 @@ const LABEL = {
 /** The per-test table of the last Check. */
 export default function Results({ report }: { report: GradeReport }): ReactNode {
   return (
-    <table className={styles.results} aria-label="Test results">
+    // data-report: the whole report, so a browser test can compare it with the CLI's.
+    <table className={styles.results} aria-label="Test results" data-report={JSON.stringify(withoutTimings(report))}>
       <caption>
         Check: {report.score} / {report.maxScore} points
       </caption>
