@@ -52,7 +52,11 @@ static void pause_ms(int ms)
 		nanosleep(&ts, NULL);
 }
 
-/* A worker with rows r[0..n-1], all X, and the workload's timings. */
+/*
+ * A worker with rows r[0..n-1], all X, and the workload's timings.  It meets
+ * the other workers at a barrier once it holds its first row, so that the
+ * scripted waits happen however the threads are scheduled.
+ */
 static void add(int start_ms, int n, const int *r, int think, int hold, int timeout)
 {
 	struct script *s = &scripts[n_workers++];
