@@ -61,6 +61,7 @@ static void detect(const struct dl_request *r)
 	const struct trx *t = &lock_sys->trx[r->slot];
 	struct dl_cycle c;
 
+	/* TODO(lab1): the walk moves to the orbit; what main applies must still hold. */
 	detector_lock();
 	while (t->state == TRX_WAITING && t->wait_seq == r->wait_seq &&
 	       deadlock_search(lock_sys, r->slot, &c))
