@@ -26,7 +26,9 @@ describe('labs/', () => {
     expect(Object.keys(bundle.starter).sort()).toEqual([...bundle.spec.files, ...bundle.spec.readonly].sort());
   });
 
-  const graded = ids.filter((id) => loadLab(labsDir, id).spec.tests.length > 0);
+  // A lab that links liborbit needs the orbit kernel: labs.vm.test.ts grades it in the VM.
+  const needsOrbit = (id: string) => /-lorbit\b/.test(loadLab(labsDir, id).spec.build?.command ?? '');
+  const graded = ids.filter((id) => loadLab(labsDir, id).spec.tests.length > 0 && !needsOrbit(id));
   it.each(graded)('%s: the solution earns full marks, the starter does not (host tcc)', async (id) => {
     const bundle = loadLab(labsDir, id);
     const starterFiles = Object.fromEntries(bundle.spec.files.map((f) => [f, bundle.starter[f] ?? '']));
