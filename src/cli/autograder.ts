@@ -9,10 +9,10 @@
  *
  * $ORBIT_AUTOGRADER_ROOT replaces /autograder, so a test can run it anywhere.
  */
+import { spawnSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { zipSync, type Zippable } from 'fflate';
 import { parseManifest } from '../vm/manifest';
 import { REPO_ROOT, vmDir } from '../vm/node-assets';
@@ -63,23 +63,31 @@ node orbit-grader.mjs autograde ${id} "$root/submission" "$root/results/results.
 `;
 }
 
-/** The grader as one ES module for Node, with a require() for the CommonJS packages inside. */
-async function bundleGrader(): Promise<Uint8Array> {
-  const result = await build({
-    entryPoints: [path.join(REPO_ROOT, 'src/cli/bundle-entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: `node${NODE_MAJOR}`,
-    write: false,
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire as __orbitRequire } from 'node:module'; const require = __orbitRequire(import.meta.url);",
-    },
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no bundle');
-  return file.contents;
+/**
+ * The grader as one ES module for Node, with a require() for the CommonJS
+ * packages inside. esbuild runs as its own program: under tsx, its module
+ * paths carry a loader query that breaks esbuild's lookup of its binary.
+ */
+function bundleGrader(): Uint8Array {
+  const require = createRequire(path.join(REPO_ROOT, 'package.json'));
+  const esbuild = require.resolve(`@esbuild/${process.platform}-${process.arch}/bin/esbuild`).replace(/\?.*$/, '');
+  const banner =
+    "import { createRequire as __orbitRequire } from 'node:module'; const require = __orbitRequire(import.meta.url);";
+  const run = spawnSync(
+    esbuild,
+    [
+      path.join(REPO_ROOT, 'src/cli/bundle-entry.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      `--target=node${NODE_MAJOR}`,
+      '--log-level=error',
+      `--banner:js=${banner}`,
+    ],
+    { maxBuffer: 64 << 20 },
+  );
+  if (run.status !== 0) throw new Error(`esbuild could not bundle the grader: ${run.stderr?.toString() ?? run.error}`);
+  return new Uint8Array(run.stdout);
 }
 
 /** Every file under `dir` as zip entries under `prefix`. */
@@ -119,7 +127,7 @@ export async function runAutograder(inv: AutograderInvocation): Promise<number> 
     'setup.sh': exec(SETUP),
     run_autograder: exec(runScript(id)),
     'env.sh': new TextEncoder().encode(ENV),
-    'orbit-grader.mjs': await bundleGrader(),
+    'orbit-grader.mjs': bundleGrader(),
     ...(await vmFiles()),
     ...(await folder(labDir, `labs/${id}`, (rel) => rel.startsWith('solution'))),
   };

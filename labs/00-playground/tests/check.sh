@@ -10,7 +10,7 @@ trap 'rm -rf "$t"' EXIT
 
 echo "TAP version 13"
 echo "1..1"
-orbit-sandbox --timeout-ms 5000 --out "$t/out" --status "$t/status" -- ./hello
+orbit-sandbox --timeout-ms 10000 --out "$t/out" --status "$t/status" -- ./hello
 status=$(cat "$t/status")
 
 # quote FILE: at most 400 bytes of the program's output as diagnostics.

@@ -2,28 +2,31 @@
  * Leaves a daemon behind that keeps writing the expected greeting into any
  * output file it can reach, and prints the wrong text itself. Earns 2.
  */
+#include <dirent.h>
 #include <fcntl.h>
-#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+/* Writes the greeting into every /tmp/<dir>/out it can open. */
 static void rewrite_outputs(void)
 {
-	glob_t g;
-	size_t i;
+	char path[512];
+	struct dirent *d;
+	DIR *tmp = opendir("/tmp");
 
-	if (glob("/tmp/*/out", 0, NULL, &g) == 0) {
-		for (i = 0; i < g.gl_pathc; i++) {
-			int fd = open(g.gl_pathv[i], O_WRONLY | O_TRUNC);
+	while (tmp && (d = readdir(tmp))) {
+		int fd;
 
-			if (fd >= 0) {
-				write(fd, "Hello, orbit!\n", 14);
-				close(fd);
-			}
+		snprintf(path, sizeof(path), "/tmp/%s/out", d->d_name);
+		fd = open(path, O_WRONLY | O_TRUNC);
+		if (fd >= 0) {
+			write(fd, "Hello, orbit!\n", 14);
+			close(fd);
 		}
-		globfree(&g);
 	}
+	if (tmp)
+		closedir(tmp);
 	unlink("hello.out");
 	symlink("/dev/null", "hello.out");
 }

@@ -27,7 +27,7 @@ int main(void)
 	int i;
 
 	srand(12345);
-	for (i = 0; i < 3000; i++)
+	for (i = 0; i < 1000; i++)
 		syscall(451 + rand() % 12, pick(buf), pick(buf), pick(buf), pick(buf), pick(buf));
 	printf("Hello, orbit!\n");
 	return 0;
