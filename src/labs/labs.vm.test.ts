@@ -10,8 +10,14 @@ import type { Vm } from '../vm';
 import { openVm } from '../vm/node';
 import { labIds, loadLab, loadSolution } from './load';
 import { LabRunner } from './runner';
+import type { LabSpec } from './schema';
 
 const labsDir = path.resolve(__dirname, '../../labs');
+
+/** The longest one grading of `spec` may take: its build (twice, after a crash), each test, and slack. */
+function gradingBound(spec: LabSpec): number {
+  return 2 * (spec.build?.timeoutMs ?? 0) + spec.tests.reduce((n, t) => n + t.timeoutMs, 0) + 60_000;
+}
 let vm: Vm;
 
 beforeAll(async () => {
