@@ -63,7 +63,13 @@ describe('book content', () => {
     for (const el of jsxElements(doc, 'Listing')) {
       const src = stringAttr(el, 'file');
       expect(src, `${file}:${el.line}: <Listing> needs file="path/from/repository/root"`).toBeDefined();
-      expect(() => resolveListing(root, { file: src ?? '', anchor: stringAttr(el, 'anchor') })).not.toThrow();
+      expect(() =>
+        resolveListing(root, {
+          file: src ?? '',
+          anchor: stringAttr(el, 'anchor'),
+          function: stringAttr(el, 'function'),
+        }),
+      ).not.toThrow();
     }
   });
 
