@@ -26,7 +26,7 @@ export const outline: OutlinePart[] = [
       { title: '1. Auxiliary tasks', titleJa: '1. 補助タスク', doc: 'auxiliary-tasks' },
       { title: '2. The isolation-observability dilemma', titleJa: '2. 分離性と観測性のジレンマ', doc: 'dilemma' },
       { title: '3. The orbit abstraction', titleJa: '3. orbit 抽象化', doc: 'orbit-abstraction' },
-      { title: '4. Programming with orbits', titleJa: '4. orbit を使ったプログラミング' },
+      { title: '4. Programming with orbits', titleJa: '4. orbit を使ったプログラミング', doc: 'programming' },
     ],
   },
   {
