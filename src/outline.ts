@@ -38,7 +38,11 @@ export const outline: OutlinePart[] = [
         titleJa: '5. i386 ページテーブル上のスナップショット',
         doc: 'snapshots',
       },
-      { title: '6. Tasks, queues, updates and commit', titleJa: '6. タスク、キュー、更新とコミット' },
+      {
+        title: '6. Tasks, queues, updates and commit',
+        titleJa: '6. タスク、キュー、更新とコミット',
+        doc: 'tasks-and-updates',
+      },
       { title: '7. Containment and resource control', titleJa: '7. 障害の封じ込めと資源制御' },
       { title: 'Lab 2: Isolation under faults', titleJa: 'ラボ 2: 障害時の分離' },
     ],
