@@ -51,7 +51,7 @@ export const outline: OutlinePart[] = [
     title: 'Part III: Orbits in practice',
     titleJa: '第 III 部: 実践の orbit',
     entries: [
-      { title: '8. Case studies and porting', titleJa: '8. 事例研究と移植' },
+      { title: '8. Case studies and porting', titleJa: '8. 事例研究と移植', doc: 'case-studies' },
       {
         title: 'Lab 1: Port a deadlock detector to an orbit',
         titleJa: 'ラボ 1: デッドロック検出器を orbit に移植する',
