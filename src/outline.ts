@@ -64,4 +64,10 @@ export const outline: OutlinePart[] = [
 ];
 
 /** Doc ids outside the numbered parts, listed after them. */
-export const backMatter = ['api-reference', 'bibliography'];
+export const backMatter = [
+  'api-reference',
+  'bibliography',
+  'teaching/syllabus',
+  'teaching/discussion',
+  'teaching/verified-claims',
+];

@@ -126,7 +126,7 @@ describe('book content', () => {
   it('lists every doc in the outline and every outline doc exists', () => {
     const inOutline = [...outline.flatMap((p) => p.entries.flatMap((e) => (e.doc ? [e.doc] : []))), ...backMatter];
     const ids = docs.map((d) =>
-      typeof d.data.id === 'string' ? d.data.id : path.basename(d.file).replace(/\.mdx?$/, ''),
+      typeof d.data.id === 'string' ? d.data.id : path.relative('docs', d.file).replace(/\.mdx?$/, ''),
     );
     expect([...ids].sort(), 'add new docs to src/outline.ts (or remove the outline entry)').toEqual(
       [...inOutline].sort(),
