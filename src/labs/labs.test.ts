@@ -29,13 +29,17 @@ describe('labs/', () => {
   // A lab that links liborbit needs the orbit kernel: labs.vm.test.ts grades it in the VM.
   const needsOrbit = (id: string) => /-lorbit\b/.test(loadLab(labsDir, id).spec.build?.command ?? '');
   const graded = ids.filter((id) => loadLab(labsDir, id).spec.tests.length > 0 && !needsOrbit(id));
-  it.each(graded)('%s: the solution earns full marks, the starter does not (host tcc)', async (id) => {
-    const bundle = loadLab(labsDir, id);
-    const starterFiles = Object.fromEntries(bundle.spec.files.map((f) => [f, bundle.starter[f] ?? '']));
-    const options = { trustedRoot: vm.trustedRoot };
-    const solved = await gradeSubmission(bundle, loadSolution(labsDir, bundle.spec), vm, options);
-    expect(solved.tests.filter((t) => t.status !== 'passed')).toEqual([]);
-    expect(solved.score).toBe(solved.maxScore);
-    expect((await gradeSubmission(bundle, starterFiles, vm, options)).score).toBeLessThan(solved.maxScore);
-  });
+  it.each(graded)(
+    '%s: the solution earns full marks, the starter does not (host tcc)',
+    async (id) => {
+      const bundle = loadLab(labsDir, id);
+      const starterFiles = Object.fromEntries(bundle.spec.files.map((f) => [f, bundle.starter[f] ?? '']));
+      const options = { trustedRoot: vm.trustedRoot };
+      const solved = await gradeSubmission(bundle, loadSolution(labsDir, bundle.spec), vm, options);
+      expect(solved.tests.filter((t) => t.status !== 'passed')).toEqual([]);
+      expect(solved.score).toBe(solved.maxScore);
+      expect((await gradeSubmission(bundle, starterFiles, vm, options)).score).toBeLessThan(solved.maxScore);
+    },
+    120_000,
+  );
 });
