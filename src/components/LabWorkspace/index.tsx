@@ -280,7 +280,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
           </button>
         )}
       </div>
-      {report && <Results report={report} />}
+      {report && <Results report={report} spec={spec} />}
     </div>
   );
 }
