@@ -57,4 +57,4 @@ export const outline: OutlinePart[] = [
 ];
 
 /** Doc ids outside the numbered parts, listed after them. */
-export const backMatter = ['bibliography'];
+export const backMatter = ['glossary', 'bibliography'];
