@@ -53,7 +53,7 @@ describe('lab spec schema', () => {
     );
     expect(localTitle(spec, 'ja')).toBe('デモ');
     expect(localTitle(spec, 'en')).toBe(spec.title);
-    expect(localTitle(spec.tests[0], 'ja')).toBe('動く');
+    expect(localTitle(spec.tests[0] ?? { title: 'missing' }, 'ja')).toBe('動く');
     expect(localTitle({ title: 'only English' }, 'ja')).toBe('only English');
     expect(problems({ ...good, titleJa: '' })).toMatch(/field "titleJa"/);
   });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useColorMode } from '@docusaurus/theme-common';
+import { translate } from '@docusaurus/Translate';
 import CodeEditor, { type CodeEditorHandle } from '../CodeEditor';
 import Terminal, { type TerminalHandle } from '../Terminal';
 import { LabStore, newTabId } from '../../labs/storage';
@@ -22,6 +23,8 @@ function runCommand(path: string): string {
   return path.endsWith('.c') ? `tcc -Wall -o /tmp/a.out ${file} && /tmp/a.out` : `sh ${file}`;
 }
 
+const notReady = () => translate({ id: 'playground.notReady', message: 'The VM is not ready yet.' });
+
 /** A full-size terminal on the VM plus an editor for any guest file; no lab attached. */
 export default function Playground(): ReactNode {
   const dark = useColorMode().colorMode === 'dark';
@@ -43,31 +46,39 @@ export default function Playground(): ReactNode {
     try {
       setMessage(await work());
     } catch (error) {
-      setMessage(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(
+        translate(
+          { id: 'playground.failed', message: 'Failed: {error}' },
+          { error: error instanceof Error ? error.message : String(error) },
+        ),
+      );
     }
   }
 
   const open = () =>
     guard(async () => {
-      if (!vm) return 'The VM is not ready yet.';
+      if (!vm) return notReady();
       const text = new TextDecoder().decode(await vm.readFile(path));
       editor.current?.replaceText('scratch.c', text);
-      return `Opened ${path}.`;
+      return translate({ id: 'playground.opened', message: 'Opened {path}.' }, { path });
     });
   const save = () =>
     guard(async () => {
-      if (!vm) return 'The VM is not ready yet.';
+      if (!vm) return notReady();
       await vm.writeFile(path, editor.current?.getText('scratch.c') ?? '');
-      return `Saved ${path} in the VM.`;
+      return translate({ id: 'playground.saved', message: 'Saved {path} in the VM.' }, { path });
     });
   const run = () =>
     guard(async () => {
-      if (!vm) return 'The VM is not ready yet.';
+      if (!vm) return notReady();
       await vm.writeFile(path, editor.current?.getText('scratch.c') ?? '');
       const command = runCommand(path);
       const r = await vm.exec(['sh', '-c', command], { timeoutMs: 20_000, user: 'student', cwd: '/tmp' });
       terminal.current?.write(`\n\x1b[2m── ${command}\x1b[0m\n${r.output}${r.timedOut ? '(stopped: too long)\n' : ''}`);
-      return `${path} ran: exit status ${r.exitCode}.`;
+      return translate(
+        { id: 'playground.ran', message: '{path} ran: exit status {status}.' },
+        { path, status: r.exitCode },
+      );
     });
 
   const ready = vm !== null;
@@ -76,7 +87,7 @@ export default function Playground(): ReactNode {
       <div className={styles.side}>
         <div className={styles.bar}>
           <label className={styles.pathLabel}>
-            File in the VM
+            {translate({ id: 'playground.file', message: 'File in the VM' })}
             <input className={styles.path} value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
           </label>
           <button
@@ -85,7 +96,7 @@ export default function Playground(): ReactNode {
             disabled={!ready}
             onClick={() => void open()}
           >
-            Open
+            {translate({ id: 'playground.open', message: 'Open' })}
           </button>
           <button
             type="button"
@@ -93,7 +104,7 @@ export default function Playground(): ReactNode {
             disabled={!ready}
             onClick={() => void save()}
           >
-            Save to VM
+            {translate({ id: 'playground.save', message: 'Save to VM' })}
           </button>
           <button
             type="button"
@@ -101,10 +112,10 @@ export default function Playground(): ReactNode {
             disabled={!ready}
             onClick={() => void run()}
           >
-            Run
+            {translate({ id: 'lab.run', message: 'Run' })}
           </button>
           <button type="button" className="button button--sm button--outline button--secondary" onClick={restart}>
-            Restart VM
+            {translate({ id: 'lab.restart', message: 'Restart VM' })}
           </button>
         </div>
         <div className={styles.editor}>
@@ -114,7 +125,7 @@ export default function Playground(): ReactNode {
             active="scratch.c"
             dark={dark}
             diagnostics={[]}
-            ariaLabel="Code editor"
+            ariaLabel={translate({ id: 'playground.editor', message: 'Code editor' })}
             onChange={(_, text) => store.save('scratch', text, true)}
           />
         </div>
@@ -127,7 +138,7 @@ export default function Playground(): ReactNode {
           ref={terminal}
           console={vm?.console ?? null}
           dark={dark}
-          ariaLabel="Linux terminal (serial console)"
+          ariaLabel={translate({ id: 'playground.terminal', message: 'Linux terminal (serial console)' })}
         />
       </div>
     </div>
