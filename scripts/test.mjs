@@ -10,7 +10,7 @@ const steps = [
   { name: 'unit and content tests', script: 'test:unit' },
   { name: 'VM tests (Node, the real image)', script: 'test:vm' },
   { name: 'production build (en, ja; broken links fail it)', script: 'build' },
-  { name: 'browser tests (the build in Chromium)', script: 'test:e2e', debian: ['chromium'] },
+  { name: 'browser tests (the build in Chromium)', script: 'test:e2e', debian: ['chromium', 'fonts-noto-cjk'] },
 ];
 
 let passed = 0;
