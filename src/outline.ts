@@ -57,4 +57,4 @@ export const outline: OutlinePart[] = [
 ];
 
 /** Doc ids outside the numbered parts, listed after them. */
-export const backMatter = ['glossary', 'bibliography'];
+export const backMatter = ['api-reference', 'glossary', 'bibliography'];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docFiles, images, jsxElements, readDoc, type JsxElementInfo } from './docs';
 import { resolveListing } from '../listing/resolve';
+import { listingBuildProblem } from './listings';
 import { questionProblems, type QuizQuestion } from '../components/Quiz/grade';
 import { backMatter, outline } from '../outline';
 
@@ -57,6 +58,11 @@ describe('book content', () => {
       expect(src, `${file}:${el.line}: <Listing> needs file="path/from/repository/root"`).toBeDefined();
       expect(() => resolveListing(root, { file: src ?? '', anchor: stringAttr(el, 'anchor') })).not.toThrow();
     }
+  });
+
+  it.each(docs.map((d) => [d.file, d] as const))('%s: every <Listing> shows code that builds', (file, doc) => {
+    const files = new Set(jsxElements(doc, 'Listing').map((el) => stringAttr(el, 'file') ?? ''));
+    for (const src of files) expect(listingBuildProblem(root, src), `${file}: <Listing file="${src}">`).toBeNull();
   });
 
   it.each(docs.map((d) => [d.file, d] as const))('%s: every <Quiz> is well formed and has a unique id', (file, doc) => {

@@ -89,7 +89,9 @@ describe('chapter page', () => {
 
   it('shows a listing included from a real source file', async () => {
     const page = await open('/book/auxiliary-tasks/');
-    const listing = page.locator('div[class*=codeBlockContainer]', { hasText: 'labs/examples/watchdog-thread.c' });
+    const listing = page.locator('div[class*=codeBlockContainer]', {
+      hasText: 'labs/11-watchdog-thread/starter/watchdog-thread.c',
+    });
     expect(await listing.count()).toBeGreaterThan(0);
     expect(await listing.first().textContent()).not.toContain('ANCHOR');
     await page.close();

@@ -14,6 +14,8 @@ import type { LabBundle } from './load';
 
 const labsDir = path.resolve(__dirname, '../../labs');
 const ids = labIds(labsDir);
+// A lab that links liborbit needs the orbit kernel; labs.vm.test.ts checks it in the VM.
+const hostIds = ids.filter((id) => !/-lorbit\b/.test(loadLab(labsDir, id).spec.build?.command ?? ''));
 
 /** Builds and checks `files` in a scratch copy of the lab with the host's sh and tcc. */
 function hostCheck(bundle: LabBundle, files: Record<string, string>) {
@@ -42,11 +44,15 @@ describe('labs/', () => {
     expect(Object.keys(bundle.starter).sort()).toEqual([...bundle.spec.files, ...bundle.spec.readonly].sort());
   });
 
-  it.each(ids)('%s: the solution earns full marks, the starter does not (host tcc)', (id) => {
-    const bundle = loadLab(labsDir, id);
-    const solved = hostCheck(bundle, loadSolution(labsDir, bundle.spec));
-    expect(solved.tests.filter((t) => !t.passed)).toEqual([]);
-    expect(solved.earned).toBe(solved.total);
-    expect(hostCheck(bundle, bundle.starter).earned).toBeLessThan(solved.total);
-  });
+  it.each(hostIds)(
+    '%s: the solution earns full marks, the starter does not (host tcc)',
+    (id) => {
+      const bundle = loadLab(labsDir, id);
+      const solved = hostCheck(bundle, loadSolution(labsDir, bundle.spec));
+      expect(solved.tests.filter((t) => !t.passed)).toEqual([]);
+      expect(solved.earned).toBe(solved.total);
+      expect(hostCheck(bundle, bundle.starter).earned).toBeLessThan(solved.total);
+    },
+    60_000,
+  ); // programs that sleep or wait out a hang take seconds
 });
