@@ -3,12 +3,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEdition, jaPath } from './i18n/check';
+import { checkEdition, JA_DOCS, jaPath } from './i18n/check';
+import { docFiles, images, jsxElements, readDoc } from './docs';
+import { questionProblems, type QuizQuestion } from '../components/Quiz/grade';
 import { pageStructure, structureDifferences } from './i18n/structure';
 import { checkRevision, lastChange } from './i18n/revision';
 import { PENDING_FILE } from './i18n/pending';
 
 const root = path.resolve(__dirname, '../..');
+/** Fixture tests run git several times; a loaded machine makes that slow. */
+const FIXTURE_TIMEOUT = { timeout: 60_000 };
 
 /** A throwaway git repository holding `files`, committed once. */
 function fixtureRepo(files: Record<string, string>): {
@@ -64,7 +68,7 @@ ${headings[1]}
 `;
 }
 
-describe('page structure', () => {
+describe('page structure', FIXTURE_TIMEOUT, () => {
   it('computes heading ids like Docusaurus: explicit {#id}, else the slug of the text', () => {
     const repo = fixtureRepo({ 'docs/p.mdx': EN });
     expect(pageStructure(repo.dir, 'docs/p.mdx')).toEqual({
@@ -85,7 +89,7 @@ describe('page structure', () => {
   });
 });
 
-describe('source-revision marker', () => {
+describe('source-revision marker', FIXTURE_TIMEOUT, () => {
   it('accepts the last change of the English page and rejects a marker the page changed after', () => {
     const repo = fixtureRepo({ 'docs/p.mdx': EN });
     const first = lastChange(repo.dir, 'docs/p.mdx') ?? '';
@@ -111,7 +115,7 @@ describe('source-revision marker', () => {
   });
 });
 
-describe('the edition check on a fixture', () => {
+describe('the edition check on a fixture', FIXTURE_TIMEOUT, () => {
   it('fails on a missing translation, accepts it when pending, and fails on a stale pending entry', () => {
     const repo = fixtureRepo({ 'docs/p.mdx': EN });
     expect(checkEdition(repo.dir).problems).toEqual([
@@ -168,5 +172,24 @@ describe('the Japanese edition of this book', () => {
       console.warn(`Japanese translation pending (${PENDING_FILE}):\n  ${report.pending.join('\n  ')}`);
     }
     expect(report.pending.every((p) => /^(docs|labs|i18n)\//.test(p))).toBe(true);
+  });
+});
+
+describe('Japanese pages are well formed', () => {
+  const pages = docFiles(root, JA_DOCS).map((f) => readDoc(root, f));
+  it.each(pages.map((d) => [d.file, d] as const))('%s: title, alt texts and quizzes', (file, doc) => {
+    expect(typeof doc.data.title === 'string' && doc.data.title !== '', `${file}: add a "title:"`).toBe(true);
+    for (const img of images(doc)) expect(img.alt.trim(), `${file}:${img.line}: translate the alt text`).not.toBe('');
+    for (const el of jsxElements(doc, 'Quiz')) {
+      const { id, question, options } = el.attributes;
+      if (typeof options !== 'object') throw new Error(`${file}:${el.line}: options must be a {[...]} expression`);
+      const quiz: QuizQuestion = {
+        id: typeof id === 'string' ? id : '',
+        question: typeof question === 'string' ? question : '',
+        multiple: el.attributes.multiple === true,
+        options: new Function(`return (${options.expression});`)() as QuizQuestion['options'],
+      };
+      expect(questionProblems(quiz), `${file}:${el.line}`).toEqual([]);
+    }
   });
 });
