@@ -41,13 +41,13 @@ async function open(url: string): Promise<Page> {
 function drawsDistinctGlyphs(page: Page, a: string, b: string): Promise<boolean> {
   return page.evaluate(
     ([x, y]: [string, string]) => {
-      const font = getComputedStyle(document.querySelector('.markdown') ?? document.body).font;
+      const family = getComputedStyle(document.querySelector('.markdown') ?? document.body).fontFamily;
       const pixels = (text: string) => {
         const canvas = document.createElement('canvas');
         canvas.width = canvas.height = 64;
         const ctx = canvas.getContext('2d');
         if (!ctx) throw new Error('no 2d canvas');
-        ctx.font = font.replace(/\d+(\.\d+)?px/, '48px');
+        ctx.font = `48px ${family}`;
         ctx.fillText(text, 4, 52);
         return Array.from(ctx.getImageData(0, 0, 64, 64).data).join(',');
       };
