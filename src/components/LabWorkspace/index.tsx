@@ -86,7 +86,18 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
       await work(runner);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setProblem(`${kind === 'run' ? 'Run' : 'Check'} failed: ${message}. Try Restart VM; your files are kept.`);
+      setProblem(
+        translate(
+          { id: 'lab.status.failed', message: '{action} failed: {message}. Try Restart VM; your files are kept.' },
+          {
+            action:
+              kind === 'run'
+                ? translate({ id: 'lab.run', message: 'Run' })
+                : translate({ id: 'lab.check', message: 'Check' }),
+            message,
+          },
+        ),
+      );
     } finally {
       setBusy(null);
     }
@@ -94,7 +105,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
 
   const run = () =>
     act('run', async (r) => {
-      setAnnouncement('Building and running…');
+      setAnnouncement(translate({ id: 'lab.status.running', message: 'Building and running…' }));
       const outcome = await r.run({ ...files.current.current });
       setDiagnostics(outcome.build?.diagnostics ?? []);
       terminal.current?.write(runTranscript(outcome));
@@ -104,27 +115,39 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
 
   const check = () =>
     act('check', async (r) => {
-      setAnnouncement('Checking your work…');
+      setAnnouncement(translate({ id: 'lab.status.checking', message: 'Checking your work…' }));
       const { build, report: result } = await r.check({ ...files.current.current }, (id) =>
-        setAnnouncement(`Running test ${id}…`),
+        setAnnouncement(translate({ id: 'lab.status.test', message: 'Running test {id}…' }, { id })),
       );
       setDiagnostics(build?.diagnostics ?? []);
       if (build) terminal.current?.write(buildTranscript(build));
       terminal.current?.write(checkTranscript(result));
       setReport(result);
-      setAnnouncement(`Check: ${result.earned} of ${result.total} points.`);
+      setAnnouncement(
+        translate(
+          { id: 'lab.status.checked', message: 'Check: {earned} of {total} points.' },
+          { earned: result.earned, total: result.total },
+        ),
+      );
     });
 
   const reset = (path: string) => {
     editor.current?.replaceText(path, bundle.starter[path] ?? '');
     setUndoable(path);
-    setAnnouncement(`${path} was reset to the starter code. Undo brings your version back.`);
+    setAnnouncement(
+      translate(
+        { id: 'lab.status.reset', message: '{path} was reset to the starter code. Undo brings your version back.' },
+        { path },
+      ),
+    );
   };
 
   const undoReset = () => {
     if (!undoable) return;
     editor.current?.undo(undoable);
-    setAnnouncement(`Your version of ${undoable} is back.`);
+    setAnnouncement(
+      translate({ id: 'lab.status.undone', message: 'Your version of {path} is back.' }, { path: undoable }),
+    );
     setUndoable(null);
   };
 
@@ -132,9 +155,19 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
     try {
       const sub = await createSubmission(spec, files.current.current);
       download(submissionFileName(spec), JSON.stringify(sub, null, 2));
-      setAnnouncement(`Downloaded ${submissionFileName(spec)} (${spec.files.length} files).`);
+      setAnnouncement(
+        translate(
+          { id: 'lab.status.downloaded', message: 'Downloaded {file} ({count} files).' },
+          { file: submissionFileName(spec), count: spec.files.length },
+        ),
+      );
     } catch (error) {
-      setProblem(`Download failed: ${(error as Error).message}`);
+      setProblem(
+        translate(
+          { id: 'lab.status.downloadFailed', message: 'Download failed: {message}' },
+          { message: (error as Error).message },
+        ),
+      );
     }
   };
 
@@ -144,17 +177,33 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
       const { files: restored, warnings } = await validateSubmission(await file.text(), spec);
       for (const [path, text] of Object.entries(restored)) editor.current?.replaceText(path, text);
       setAnnouncement(
-        `Restored ${Object.keys(restored).join(', ')} from ${file.name}. ${warnings.join(' ')} Undo (Ctrl+Z) in the editor brings back what you had.`,
+        translate(
+          {
+            id: 'lab.status.restored',
+            message:
+              'Restored {files} from {archive}. {warnings} Undo (Ctrl+Z) in the editor brings back what you had.',
+          },
+          { files: Object.keys(restored).join(', '), archive: file.name, warnings: warnings.join(' ') },
+        ),
       );
     } catch (error) {
-      setProblem(`${file.name} was not loaded: ${(error as Error).message}`);
+      setProblem(
+        translate(
+          { id: 'lab.status.notLoaded', message: '{archive} was not loaded: {message}' },
+          { archive: file.name, message: (error as Error).message },
+        ),
+      );
     }
   };
 
   const adopt = (path: string, keep: 'mine' | 'theirs') => {
     const theirs = files.resolve(path, keep);
     if (theirs !== undefined) editor.current?.replaceText(path, theirs);
-    setAnnouncement(keep === 'mine' ? `Kept this tab's ${path}.` : `Loaded ${path} from the other tab.`);
+    setAnnouncement(
+      keep === 'mine'
+        ? translate({ id: 'lab.status.keptMine', message: "Kept this tab's {path}." }, { path })
+        : translate({ id: 'lab.status.loadedTheirs', message: 'Loaded {path} from the other tab.' }, { path }),
+    );
   };
 
   const ready = status.phase === 'ready' || status.phase === 'recovered';
@@ -180,7 +229,9 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
         onDownload={() => void downloadSubmission()}
         onUpload={(f) => void upload(f)}
         onRestart={() => {
-          setAnnouncement('Restarting the VM; your files are kept.');
+          setAnnouncement(
+            translate({ id: 'lab.status.restarting', message: 'Restarting the VM; your files are kept.' }),
+          );
           restart();
         }}
       />
@@ -233,7 +284,11 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
           {files.savedAt ? translate({ id: 'lab.saved', message: 'Saved in this browser' }) : ''}
         </span>
       </div>
-      <div className={styles.editorPane} role="tabpanel" aria-label={`Editor: ${active}`}>
+      <div
+        className={styles.editorPane}
+        role="tabpanel"
+        aria-label={translate({ id: 'lab.editorPane', message: 'Editor: {path}' }, { path: active })}
+      >
         <Suspense fallback={plainCode}>
           {editorWanted.wanted ? (
             <CodeEditor
@@ -242,7 +297,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
               active={active}
               dark={dark}
               diagnostics={diagnostics}
-              ariaLabel={`Code editor: ${active}`}
+              ariaLabel={translate({ id: 'lab.codeEditor', message: 'Code editor: {path}' }, { path: active })}
               onChange={(path, text) => {
                 files.change(path, text);
                 // After further edits, "Undo reset" would undo those instead: the editor's Ctrl+Z remains.
