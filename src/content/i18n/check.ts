@@ -10,7 +10,8 @@ import matter from 'gray-matter';
 import { docFiles } from '../docs';
 import { pageStructure, structureDifferences } from './structure';
 import { checkRevision } from './revision';
-import { PENDING_FILE, readPending } from './pending';
+import { PENDING_FILE, readPending, type PendingList } from './pending';
+import { isPlaceholder, placeholderFor } from './placeholder';
 
 export const JA_DOCS = 'i18n/ja/docusaurus-plugin-content-docs/current';
 
@@ -70,6 +71,32 @@ export interface EditionReport {
   pending: string[];
 }
 
+type JaState = 'missing' | 'placeholder' | 'stale-placeholder' | 'translation';
+
+/** What the ja folder holds for an English page. */
+function jaState(root: string, enFile: string): JaState {
+  const ja = path.join(root, jaPath(enFile));
+  if (!existsSync(ja)) return 'missing';
+  const text = readFileSync(ja, 'utf8');
+  if (!isPlaceholder(matter(text).data)) return 'translation';
+  return text === placeholderFor(readFileSync(path.join(root, enFile), 'utf8')) ? 'placeholder' : 'stale-placeholder';
+}
+
+/** Sorts a page without a translation: a current placeholder of a pending page is reported, anything else fails. */
+function untranslated(root: string, page: string, state: JaState, pending: PendingList, report: EditionReport): void {
+  const listed = pending.docs.includes(page);
+  if (!listed && state === 'missing') report.problems.push(...pageProblems(root, page));
+  else if (!listed) {
+    report.problems.push(`${jaPath(page)} is an English placeholder: translate it, or list ${page} in ${PENDING_FILE}`);
+  } else if (state === 'placeholder') report.pending.push(`${page}: not translated yet (English placeholder)`);
+  else {
+    const what = state === 'missing' ? 'has no placeholder' : 'has an out-of-date placeholder';
+    report.problems.push(
+      `${page} is pending but ${what} in ${JA_DOCS}: run "npx tsx scripts/ja-placeholders.ts" (the ja build needs a file for every page)`,
+    );
+  }
+}
+
 /** The whole edition: problems fail the check, pending entries are reported. */
 export function checkEdition(root: string): EditionReport {
   const pendingList = readPending(root);
@@ -81,7 +108,11 @@ export function checkEdition(root: string): EditionReport {
   };
   const enPages = filesUnder(root, 'docs');
   const labs = labIds(root);
-  for (const page of enPages) sort('docs', page, pageProblems(root, page));
+  for (const page of enPages) {
+    const state = jaState(root, page);
+    if (state === 'translation') sort('docs', page, pageProblems(root, page));
+    else untranslated(root, page, state, pendingList, report);
+  }
   for (const lab of labs) sort('labs', lab, labProblems(root, lab));
   const unknown = [
     ...pendingList.docs.filter((e) => !enPages.includes(e)).map((e) => ['docs', e]),
