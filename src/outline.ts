@@ -55,6 +55,7 @@ export const outline: OutlinePart[] = [
       {
         title: 'Lab 1: Port a deadlock detector to an orbit',
         titleJa: 'ラボ 1: デッドロック検出器を orbit に移植する',
+        doc: 'lab-deadlock',
       },
       { title: '9. What orbit costs and what it buys', titleJa: '9. orbit のコストと効果', doc: 'costs' },
       { title: 'Lab 3: Measuring the overhead', titleJa: 'ラボ 3: オーバーヘッドの測定' },
@@ -64,4 +65,4 @@ export const outline: OutlinePart[] = [
 ];
 
 /** Doc ids outside the numbered parts, listed after them. */
-export const backMatter = ['api-reference', 'glossary', 'bibliography'];
+export const backMatter = ['api-reference', 'glossary', 'instructors', 'bibliography'];

@@ -34,6 +34,19 @@ const test = z.object({
   timeoutMs,
 });
 
+/** cgroup limits of the student's code in a build, a Run and each test (see labs/README.md). */
+const limits = z
+  .object({
+    memoryMB: z.number().int().min(8).max(64, { message: 'the VM has 80 MB: give the student at most 64' }),
+    pids: z.number().int().min(4).max(512),
+    cpuMs: z.number().int().min(100).max(600_000),
+  })
+  .partial()
+  .strict();
+
+/** The defaults for what lab.json's "limits" leaves out. */
+export const DEFAULT_LIMITS = { memoryMB: 48, pids: 64, cpuMs: 10_000 } as const;
+
 export const labSpecSchema = z
   .object({
     id: z
@@ -46,14 +59,19 @@ export const labSpecSchema = z
     readonly: z.array(labPath).default([]),
     build: command.optional(),
     run: command,
-    check: command.refine((c) => c.command.includes('{test}'), {
-      message: 'the check command must contain "{test}", which is replaced by each test id',
-      path: ['command'],
-    }),
-    tests: z.array(test).min(1, { message: 'a lab needs at least one test' }),
+    check: command
+      .refine((c) => c.command.includes('{test}'), {
+        message: 'the check command must contain "{test}", which is replaced by each test id',
+        path: ['command'],
+      })
+      .optional(),
+    tests: z.array(test).default([]),
+    limits: limits.default({}),
   })
   .strict()
   .superRefine((spec, ctx) => {
+    if (spec.tests.length > 0 && !spec.check)
+      ctx.addIssue({ code: 'custom', path: ['check'], message: 'a lab with tests needs a check command' });
     const seen = new Set<string>();
     for (const [i, f] of [...spec.files, ...spec.readonly].entries()) {
       if (seen.has(f))
@@ -74,6 +92,12 @@ export const labSpecSchema = z
 
 export type LabSpec = z.infer<typeof labSpecSchema>;
 export type LabTest = LabSpec['tests'][number];
+export type LabLimits = Required<z.infer<typeof limits>>;
+
+/** The lab's limits with the defaults filled in. */
+export function labLimits(spec: LabSpec): LabLimits {
+  return { ...DEFAULT_LIMITS, ...spec.limits };
+}
 
 /** Thrown for an invalid spec; the message lists every problem. */
 export class LabSpecError extends Error {}

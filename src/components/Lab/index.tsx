@@ -15,7 +15,7 @@ const LabWorkspace = lazy(() => import('../LabWorkspace'));
 
 /** Starts restoring the VM while the workspace's code (Monaco, xterm.js) is still loading. */
 function startVmEarly(vmBase: string): void {
-  void import('../../labs/useVm').then((m) => m.startVmEarly(vmBase));
+  void import('../../vm/browser/useVm').then((m) => m.startVmEarly(vmBase));
 }
 
 // This module runs as the app starts (MDXComponents registers Lab): when the server-rendered
@@ -72,12 +72,14 @@ export default function Lab({ id, data }: LabProps): ReactNode {
     >
       <header className={styles.header}>
         <strong>{translate({ id: 'lab.heading', message: 'Lab: {title}' }, { title })}</strong>
-        <span className={styles.meta}>
-          {translate(
-            { id: 'lab.meta', message: 'version {version} · {tests} tests · {points} points' },
-            { version: spec.version, tests: spec.tests.length, points },
-          )}
-        </span>
+        {spec.tests.length > 0 && (
+          <span className={styles.meta}>
+            {translate(
+              { id: 'lab.meta', message: 'version {version} · {tests} tests · {points} points' },
+              { version: spec.version, tests: spec.tests.length, points },
+            )}
+          </span>
+        )}
       </header>
       <BrowserOnly fallback={<StaticLab bundle={bundle} />}>
         {() => (
