@@ -31,7 +31,13 @@ export const STEPS = [
   { name: 'VM tests (Node, the real image: VM, CLI, grader, labs)', script: 'test:vm', programs: {} },
   { name: 'orbit kernel tests (selftests, 10,000 cycles, fuzz)', script: 'test:kernel', programs: {} },
   { name: 'production build (en, ja; broken links fail it)', script: 'build', programs: {} },
-  { name: 'browser tests (the build in Chromium)', script: 'test:e2e', programs: { chromium: 'chromium' } },
+  {
+    name: 'browser tests (the build in Chromium)',
+    script: 'test:e2e',
+    programs: { chromium: 'chromium' },
+    // Without a CJK font, headless Chromium draws every Japanese character as an empty box.
+    debian: ['fonts-noto-cjk'],
+  },
 ];
 
 /** The Debian packages step `step` needs. */

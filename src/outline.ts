@@ -67,6 +67,7 @@ export const outline: OutlinePart[] = [
 /** Doc ids outside the numbered parts, listed after them. */
 export const backMatter = [
   'api-reference',
+  'glossary',
   'bibliography',
   'instructors',
   'teaching/syllabus',

@@ -28,6 +28,8 @@ const command = z.object({
 const test = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'a test id is lowercase words joined by "-"' }),
   title: z.string().min(1),
+  /** The title the Japanese site shows; the grader's report keeps `title`. */
+  titleJa: z.string().min(1).optional(),
   points: z.number().int().min(0).max(1000),
   timeoutMs,
 });
@@ -51,6 +53,7 @@ export const labSpecSchema = z
       .string()
       .regex(/^\d\d-[a-z0-9-]+$/, { message: 'a lab id is "NN-slug", like "01-deadlock", and names its folder' }),
     title: z.string().min(1),
+    titleJa: z.string().min(1).optional(),
     version: z.number().int().min(1, { message: 'versions start at 1; bump it when files or tests change' }),
     files: z.array(labPath).min(1, { message: 'name at least one file the student edits (in starter/ and solution/)' }),
     readonly: z.array(labPath).default([]),
@@ -116,4 +119,9 @@ export function parseLabSpec(text: string, where: string): LabSpec {
   throw new LabSpecError(
     `${where} is not a valid lab spec:\n${problems.join('\n')}\nSee labs/README.md for the format.`,
   );
+}
+
+/** The title a page in `locale` shows for a lab or a test: `titleJa` on the Japanese site when there is one. */
+export function localTitle(item: { title: string; titleJa?: string }, locale: string): string {
+  return locale === 'ja' && item.titleJa ? item.titleJa : item.title;
 }

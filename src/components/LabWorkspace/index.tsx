@@ -83,7 +83,9 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
         onDownload={() => void actions.downloadSubmission()}
         onUpload={(f) => void actions.upload(f)}
         onRestart={() => {
-          actions.setAnnouncement('Restarting the VM; your files are kept.');
+          actions.setAnnouncement(
+            translate({ id: 'lab.status.restarting', message: 'Restarting the VM; your files are kept.' }),
+          );
           restart();
         }}
       />
@@ -144,7 +146,11 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
           {files.savedAt ? translate({ id: 'lab.saved', message: 'Saved in this browser' }) : ''}
         </span>
       </div>
-      <div className={styles.editorPane} role="tabpanel" aria-label={`Editor: ${active}`}>
+      <div
+        className={styles.editorPane}
+        role="tabpanel"
+        aria-label={translate({ id: 'lab.editorPane', message: 'Editor: {path}' }, { path: active })}
+      >
         <Suspense fallback={plainCode}>
           {editorWanted.wanted ? (
             <CodeEditor
@@ -153,7 +159,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
               active={active}
               dark={dark}
               diagnostics={diagnostics}
-              ariaLabel={`Code editor: ${active}`}
+              ariaLabel={translate({ id: 'lab.codeEditor', message: 'Code editor: {path}' }, { path: active })}
               onChange={(path, text) => {
                 files.change(path, text);
                 actions.edited(path, text);
@@ -191,7 +197,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
           </button>
         )}
       </div>
-      {actions.report && <Results report={actions.report} />}
+      {actions.report && <Results report={actions.report} spec={spec} />}
     </div>
   );
 }

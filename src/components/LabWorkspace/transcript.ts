@@ -2,6 +2,7 @@
  * The text the lab writes into its terminal for Run and Check, and the
  * one-line summaries it announces. Pure, so the wording stays in one place.
  */
+import { translate } from '@docusaurus/Translate';
 import type { GradeReport, TestStatus } from '../../grader';
 import type { BuildOutcome, RunOutcome } from '../../labs/runner';
 import type { ExecResult } from '../../vm';
@@ -47,13 +48,29 @@ export function runTranscript(outcome: RunOutcome): string {
 export function runSummary(outcome: RunOutcome): string {
   const errors = outcome.build?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
   if (!outcome.run) {
-    return `The build failed${errors ? ` with ${errors} error${errors > 1 ? 's' : ''}, marked in the editor` : ''}: see the terminal.`;
+    if (errors === 0)
+      return translate({ id: 'lab.summary.buildFailed', message: 'The build failed: see the terminal.' });
+    return errors === 1
+      ? translate({
+          id: 'lab.summary.buildError',
+          message: 'The build failed with 1 error, marked in the editor: see the terminal.',
+        })
+      : translate(
+          {
+            id: 'lab.summary.buildErrors',
+            message: 'The build failed with {count} errors, marked in the editor: see the terminal.',
+          },
+          { count: errors },
+        );
   }
   const r = outcome.run.result;
   if (r.stopped) return 'The program was stopped.';
   return r.timedOut
-    ? 'The program ran too long and was stopped.'
-    : `The program ran and exited with status ${r.exitCode}.`;
+    ? translate({ id: 'lab.summary.timedOut', message: 'The program ran too long and was stopped.' })
+    : translate(
+        { id: 'lab.summary.exited', message: 'The program ran and exited with status {status}.' },
+        { status: r.exitCode },
+      );
 }
 
 const MARK: Record<TestStatus, string> = {

@@ -4,10 +4,13 @@
  * reset and undo, Download and Upload. The workspace renders the state.
  */
 import { useMemo, useRef, useState, type RefObject } from 'react';
+import { translate } from '@docusaurus/Translate';
+import siteConfig from '@generated/docusaurus.config';
 import { gradeSubmission, type GradeReport } from '../../grader';
 import type { LabBundle } from '../../labs/load';
 import type { Diagnostic } from '../../labs/markers';
 import { LabRunner, type BuildOutcome } from '../../labs/runner';
+import { localTitle } from '../../labs/schema';
 import { createSubmission, submissionFileName, validateSubmission } from '../../labs/submission';
 import type { LabFiles } from '../../labs/useLabFiles';
 import type { Vm } from '../../vm';
@@ -57,7 +60,18 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
       await work(runner, vm);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setProblem(`${kind === 'run' ? 'Run' : 'Check'} failed: ${message}. Try Restart VM; your files are kept.`);
+      setProblem(
+        translate(
+          { id: 'lab.status.failed', message: '{action} failed: {message}. Try Restart VM; your files are kept.' },
+          {
+            action:
+              kind === 'run'
+                ? translate({ id: 'lab.run', message: 'Run' })
+                : translate({ id: 'lab.check', message: 'Check' }),
+            message,
+          },
+        ),
+      );
     } finally {
       setBusy(null);
     }
@@ -65,7 +79,7 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
 
   const run = () =>
     act('run', async (r) => {
-      setAnnouncement('Building and running…');
+      setAnnouncement(translate({ id: 'lab.status.running', message: 'Building and running…' }));
       const controller = new AbortController();
       stopper.current = controller;
       const decoder = new TextDecoder();
@@ -76,7 +90,12 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
         terminal.current?.write(buildTranscript(build));
         if (build.result.exitCode === 0) {
           terminal.current?.write(header('run', spec.run.command));
-          setAnnouncement('Running… (Stop or Ctrl-C in the terminal interrupts it)');
+          setAnnouncement(
+            translate({
+              id: 'lab.status.runningProgram',
+              message: 'Running… (Stop or Ctrl-C in the terminal interrupts it)',
+            }),
+          );
         }
       };
       const onOutput = (bytes: Uint8Array) => terminal.current?.write(decoder.decode(bytes, { stream: true }));
@@ -102,35 +121,50 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
   const stop = (): boolean => {
     if (!stopper.current) return false;
     stopper.current.abort();
-    setAnnouncement('Stopping the program…');
+    setAnnouncement(translate({ id: 'lab.status.stopping', message: 'Stopping the program…' }));
     return true;
   };
 
   const check = () =>
     act('check', async (r, v) => {
-      setAnnouncement('Checking your work…');
+      setAnnouncement(translate({ id: 'lab.status.checking', message: 'Checking your work…' }));
       await r.prepare();
       const result = await gradeSubmission(bundle, editable(), v, {
-        onTest: (t) => setAnnouncement(`Running test: ${t.title}…`),
+        onTest: (t) =>
+          setAnnouncement(
+            translate({ id: 'lab.status.test', message: 'Running test {id}…' }, { id: localTitle(t, currentLocale()) }),
+          ),
       });
       if (result.build.status !== 'passed' && result.build.status !== 'skipped' && spec.build) {
         terminal.current?.write(header('build', spec.build.command) + result.build.output);
       }
       terminal.current?.write(checkTranscript(result));
       setReport(result);
-      setAnnouncement(`Check: ${result.score} of ${result.maxScore} points.`);
+      setAnnouncement(
+        translate(
+          { id: 'lab.status.checked', message: 'Check: {earned} of {total} points.' },
+          { earned: result.score, total: result.maxScore },
+        ),
+      );
     });
 
   const reset = (path: string) => {
     editor.current?.replaceText(path, bundle.starter[path] ?? '');
     setUndoable(path);
-    setAnnouncement(`${path} was reset to the starter code. Undo brings your version back.`);
+    setAnnouncement(
+      translate(
+        { id: 'lab.status.reset', message: '{path} was reset to the starter code. Undo brings your version back.' },
+        { path },
+      ),
+    );
   };
 
   const undoReset = () => {
     if (!undoable) return;
     editor.current?.undo(undoable);
-    setAnnouncement(`Your version of ${undoable} is back.`);
+    setAnnouncement(
+      translate({ id: 'lab.status.undone', message: 'Your version of {path} is back.' }, { path: undoable }),
+    );
     setUndoable(null);
   };
 
@@ -138,9 +172,19 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
     try {
       const sub = await createSubmission(spec, files.current.current);
       download(submissionFileName(spec), JSON.stringify(sub, null, 2));
-      setAnnouncement(`Downloaded ${submissionFileName(spec)} (${spec.files.length} files).`);
+      setAnnouncement(
+        translate(
+          { id: 'lab.status.downloaded', message: 'Downloaded {file} ({count} files).' },
+          { file: submissionFileName(spec), count: spec.files.length },
+        ),
+      );
     } catch (error) {
-      setProblem(`Download failed: ${(error as Error).message}`);
+      setProblem(
+        translate(
+          { id: 'lab.status.downloadFailed', message: 'Download failed: {message}' },
+          { message: (error as Error).message },
+        ),
+      );
     }
   };
 
@@ -150,18 +194,39 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
       const { files: restored, warnings } = await validateSubmission(await file.text(), spec);
       for (const [path, text] of Object.entries(restored)) editor.current?.replaceText(path, text);
       setAnnouncement(
-        `Restored ${Object.keys(restored).join(', ')} from ${file.name}. ${warnings.join(' ')} Undo (Ctrl+Z) in the editor brings back what you had.`,
+        translate(
+          {
+            id: 'lab.status.restored',
+            message:
+              'Restored {files} from {archive}. {warnings} Undo (Ctrl+Z) in the editor brings back what you had.',
+          },
+          { files: Object.keys(restored).join(', '), archive: file.name, warnings: warnings.join(' ') },
+        ),
       );
     } catch (error) {
-      setProblem(`${file.name} was not loaded: ${(error as Error).message}`);
+      setProblem(
+        translate(
+          { id: 'lab.status.notLoaded', message: '{archive} was not loaded: {message}' },
+          { archive: file.name, message: (error as Error).message },
+        ),
+      );
     }
   };
 
   const adopt = (path: string, keep: 'mine' | 'theirs') => {
     const theirs = files.resolve(path, keep);
     if (theirs !== undefined) editor.current?.replaceText(path, theirs);
-    setAnnouncement(keep === 'mine' ? `Kept this tab's ${path}.` : `Loaded ${path} from the other tab.`);
+    setAnnouncement(
+      keep === 'mine'
+        ? translate({ id: 'lab.status.keptMine', message: "Kept this tab's {path}." }, { path })
+        : translate({ id: 'lab.status.loadedTheirs', message: 'Loaded {path} from the other tab.' }, { path }),
+    );
   };
+
+  /** The locale of the page being shown (the html element's lang, set by Docusaurus). */
+  function currentLocale(): string {
+    return document.documentElement.lang || siteConfig.i18n.defaultLocale;
+  }
 
   /** Forgets an "Undo reset" once the student has edited the file further. */
   const edited = (path: string, text: string) => {

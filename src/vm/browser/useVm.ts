@@ -3,6 +3,7 @@
  * own files (static/vm/ and v86's wasm as a webpack asset), reports download
  * and boot progress, and restarts or destroys it with the page.
  */
+import { translate } from '@docusaurus/Translate';
 import { useCallback, useEffect, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { restoreVm, urlAssets, type Vm, type VmProgress } from '..';
@@ -125,16 +126,22 @@ function megabytes(loaded: number, total: number): string {
 export function describeVmStatus(s: VmStatus): string {
   switch (s.phase) {
     case 'download':
-      return `Downloading the Linux VM: ${megabytes(s.loaded, s.total)}`;
+      return translate(
+        { id: 'vm.download', message: 'Downloading the Linux VM: {size}' },
+        { size: megabytes(s.loaded, s.total) },
+      );
     case 'start':
-      return 'Starting the emulator…';
+      return translate({ id: 'vm.start', message: 'Starting the emulator…' });
     case 'restore':
-      return 'Restoring the saved machine…';
+      return translate({ id: 'vm.restore', message: 'Restoring the saved machine…' });
     case 'ready':
-      return 'Linux is ready.';
+      return translate({ id: 'vm.ready', message: 'Linux is ready.' });
     case 'recovered':
-      return 'The VM stopped answering and was restored; your files are untouched.';
+      return translate({
+        id: 'vm.recovered',
+        message: 'The VM stopped answering and was restored; your files are untouched.',
+      });
     case 'error':
-      return `The VM could not start: ${s.message}`;
+      return translate({ id: 'vm.error', message: 'The VM could not start: {message}' }, { message: s.message });
   }
 }
