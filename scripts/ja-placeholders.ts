@@ -4,7 +4,7 @@
  * (see src/content/i18n/placeholder.ts). Run it after adding a page to the list
  * or changing a pending English page: npx tsx scripts/ja-placeholders.ts
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { jaPath } from '../src/content/i18n/check';
@@ -18,6 +18,7 @@ for (const page of readPending(root).docs) {
     console.log(`${page}: has a translation, left alone`);
     continue;
   }
+  mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, placeholderFor(readFileSync(path.join(root, page), 'utf8')));
   console.log(`${page}: placeholder written to ${jaPath(page)}`);
 }

@@ -13,12 +13,14 @@ const ORBIT_INCLUDES = ['-Ikernel/liborbit', '-Ikernel/liborbit/uapi'];
 /** Why `file` (relative to `root`) does not build, or null when it does. */
 export function listingBuildProblem(root: string, file: string): string | null {
   if (file.endsWith('.c')) return compileProblem(root, file);
+  if (file.endsWith('.h')) return compileProblem(root, file, ['-x', 'c']);
   if (file.startsWith('kernel/patches/')) return patchProblem(root, file);
-  return `${file}: a <Listing> shows a .c file (compiled by this check) or a kernel patch; put the code in one`;
+  return `${file}: a <Listing> shows a .c or .h file (compiled by this check) or a kernel patch; put the code in one`;
 }
 
-function compileProblem(root: string, file: string): string | null {
-  const r = spawnSync('cc', [...CFLAGS, ...ORBIT_INCLUDES, file], { cwd: root, encoding: 'utf8' });
+/** Compiles `file` (a header as a translation unit of its own, with `extra` = -x c). */
+function compileProblem(root: string, file: string, extra: string[] = []): string | null {
+  const r = spawnSync('cc', [...CFLAGS, ...ORBIT_INCLUDES, ...extra, file], { cwd: root, encoding: 'utf8' });
   if (r.error) return `${file}: cannot run cc (${r.error.message})`;
   return r.status === 0 ? null : `${file} does not compile cleanly:\n${r.stderr}`;
 }
