@@ -86,8 +86,8 @@ static void fault_during(enum fault f, struct kv_store *kv)
 	case FAULT_LOCKLOOP:
 		spin();
 		break;
-	case FAULT_WILD:	/* an index off by a lot, then a memset */
-		memset(&kv->slots[KV_SLOTS / 3], 0, 64 * sizeof(struct kv_slot));
+	case FAULT_WILD:	/* a length off by a lot, then a memset */
+		memset(&kv->slots[KV_SLOTS / 8], 0, KV_SLOTS / 4 * sizeof(struct kv_slot));
 		break;
 	case FAULT_EXIT:	/* an error path that exits "the program" */
 		exit(3);

@@ -59,11 +59,11 @@ orbit-restarts)
 	echo "1..3"
 	watch orbit abort
 	expect_status "orbit abort: main exits normally" "exited 0"
-	n=$(orbits_seen)
-	if [ "$n" -ge 2 ]; then
-		ok "the crashed orbit was replaced (orbits seen: $n)"
+	seen=$(orbits_seen)
+	if [ "$seen" -ge 2 ]; then
+		ok "the crashed orbit was replaced (orbits seen: $seen)"
 	else
-		not_ok "the crashed orbit was replaced" "orbits seen while main ran: $n (want 2 or more)"
+		not_ok "the crashed orbit was replaced" "orbits seen while main ran: $seen (want 2 or more)"
 	fi
 	aux=$(result_field aux)
 	if [ "$aux" = useful ]; then
