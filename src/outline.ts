@@ -45,7 +45,7 @@ export const outline: OutlinePart[] = [
         title: 'Lab 1: Port a deadlock detector to an orbit',
         titleJa: 'ラボ 1: デッドロック検出器を orbit に移植する',
       },
-      { title: 'Lab 2: Isolation under faults', titleJa: 'ラボ 2: 障害時の分離' },
+      { title: 'Lab 2: Isolation under faults', titleJa: 'ラボ 2: 障害時の分離', doc: 'lab-isolation' },
       { title: 'Lab 3: Measuring the overhead', titleJa: 'ラボ 3: オーバーヘッドの測定' },
     ],
   },

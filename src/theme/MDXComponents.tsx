@@ -4,6 +4,7 @@ import Hint from '@site/src/components/Hint';
 import Solution from '@site/src/components/Solution';
 import Listing from '@site/src/components/Listing';
 import Lab from '@site/src/components/Lab';
+import LabResults from '@site/src/components/LabResults';
 
 /** The teaching components, registered once so every chapter can use them without imports. */
 export default {
@@ -13,4 +14,5 @@ export default {
   Solution,
   Listing,
   Lab,
+  LabResults,
 };
