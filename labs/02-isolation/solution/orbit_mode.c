@@ -18,7 +18,7 @@
 
 #include "kv.h"
 
-#define ORBIT_MEMORY_MAX "4M"
+#define ORBIT_MEMORY_MAX "2M"
 #define ORBIT_CPU_MAX "80000 100000"	/* 80 ms of CPU every 100 ms */
 #define MAX_RESTARTS 3
 
