@@ -88,8 +88,13 @@ orbit-memory-limit)
 	fi
 	;;
 nothing-left-behind)
-	echo "1..2"
+	echo "1..3"
 	watch orbit loop "exec sleep 2"
+	if [ "$(orbits_seen)" -ge 1 ]; then
+		ok "orbit loop: an orbit ran beside main"
+	else
+		not_ok "orbit loop: an orbit ran beside main" "no child of main was seen"
+	fi
 	most=$(max_field children)
 	if [ "${most:-0}" -le 1 ]; then
 		ok "orbit loop: never more than one orbit at a time"
