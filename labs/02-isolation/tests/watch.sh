@@ -1,5 +1,6 @@
 # watch.sh - run the program while looking at it from outside (sourced by
-# lib.sh).  Every 0.2 s the log $t/obs gets lines "NAME VALUE":
+# lib.sh).  Every 0.5 s (each look costs a few forks, and the VM has one
+# CPU: looking more often slows the program under test) the log $t/obs gets lines "NAME VALUE":
 #   child PID        each child process of main (orbits, forks)
 #   children N       how many there are
 #   memory.max V / cpu.max V   the limits of each child's cgroup
@@ -23,6 +24,7 @@ main_pid() {
 observe() {
 	m=$(main_pid)
 	[ -n "$m" ] || return 0
+	echo "main_cg $(cgroup_of "$m")"
 	echo "main_oom $(oom_kills "$(cgroup_of "$m")")"
 	kids=$(children_of "$m")
 	echo "children $(echo $kids | wc -w)"
@@ -46,6 +48,7 @@ left_in_groups() {
 watch() {
 	rm -f "$t/out" "$t/status" "$t/pid" "$t/obs"
 	echo 0 >"$t/after"
+	klog=$(dmesg | wc -l)
 	cmd="./kvstore $1 $2"
 	[ -n "${3:-}" ] && cmd="$cmd; $3"
 	orbit-sandbox --timeout-ms 30000 --out "$t/out" --status "$t/status" \
@@ -58,11 +61,24 @@ watch() {
 			left_in_groups "$top" >"$t/after"
 			kill "$top" 2>/dev/null
 		fi
-		sleep 0.2
+		sleep 0.5
 	done
 	wait "$sbx"
+	dmesg | tail -n +$((klog + 1)) >"$t/kmsg"
 	status=$(cat "$t/status" 2>/dev/null)
 	[ -n "${3:-}" ] && [ "$status" = "signaled 15" ] && status="exited 0"
+}
+
+# memcg OOM kills in the kernel log during the run, outside / inside main's
+# group (the kernel writes the log; the student cannot).
+main_group() { awk '$1 == "main_cg" && $2 != "" { g = $2 } END { print g }' "$t/obs"; }
+kernel_oom_kills() {
+	mg=$(main_group)
+	[ -n "$mg" ] || return 0
+	grep -o 'oom_memcg=[^,]*' "$t/kmsg" | cut -d= -f2 |
+		awk -v mg="$mg" -v top="${mg%/main}/" -v want="$1" '
+			index($0, top) == 1 { if (($0 == mg) == (want == "main")) n++ }
+			END { print n + 0 }'
 }
 
 # The largest value logged for NAME (empty when never logged).
