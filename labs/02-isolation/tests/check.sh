@@ -79,7 +79,9 @@ orbit-memory-limit)
 	# reaches memory.max; one more run tells a slow host from a missing limit.
 	if [ "$(kernel_oom_kills orbit)" -eq 0 ] && [ "${status:-}" = "exited 0" ]; then
 		echo "# no OOM kill outside main's group: running the hog once more"
+		cp "$t/obs" "$t/obs1" && cp "$t/kmsg" "$t/kmsg1"
 		watch orbit hog
+		cat "$t/obs1" >>"$t/obs" && cat "$t/kmsg1" >>"$t/kmsg"
 	fi
 	expect_healthy_noref "orbit hog: main survives with its data intact"
 	expect_limit memory.max "the orbit runs under a memory.max"
