@@ -89,7 +89,7 @@ extern const struct aux_mode thread_mode, process_mode, orbit_mode;
 
 /* Check every this many requests; a check is late after CHECK_DEADLINE_US. */
 #define CHECK_EVERY 30
-#define CHECK_DEADLINE_US 250000L
+#define CHECK_DEADLINE_US 500000L
 
 /* Is a check due now?  Numbers it (1, 2, ...) into *check_no. */
 int check_due(const struct kv_store *kv, int *check_no);
