@@ -44,7 +44,7 @@ export const outline: OutlinePart[] = [
         doc: 'tasks-and-updates',
       },
       { title: '7. Containment and resource control', titleJa: '7. 障害の封じ込めと資源制御', doc: 'containment' },
-      { title: 'Lab 2: Isolation under faults', titleJa: 'ラボ 2: 障害時の分離' },
+      { title: 'Lab 2: Isolation under faults', titleJa: 'ラボ 2: 障害時の分離', doc: 'lab-isolation' },
     ],
   },
   {

@@ -6,6 +6,7 @@ import Listing from '@site/src/components/Listing';
 import Lab from '@site/src/components/Lab';
 import Measured from '@site/src/components/Measured';
 import Defined from '@site/src/components/Defined';
+import LabResults from '@site/src/components/LabResults';
 
 /** The teaching components, registered once so every chapter can use them without imports. */
 export default {
@@ -17,4 +18,5 @@ export default {
   Lab,
   Measured,
   Defined,
+  LabResults,
 };
