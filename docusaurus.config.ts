@@ -45,6 +45,8 @@ const config = {
           showLastUpdateTime: false,
         },
         blog: false,
+        // The playground page is a lab too (src/pages/playground.mdx).
+        pages: { remarkPlugins: [[remarkLab, { root: repoRoot }]] },
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
     ],

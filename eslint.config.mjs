@@ -16,4 +16,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The VM's seams: outside src/vm/, code uses the VM through its index (and
+    // ./node or ./browser/ to start one); the agent protocol and v86 stay inside.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['src/vm/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/vm/protocol', '**/vm/agent-channel', '**/vm/v86-adapter', '**/vm/orbit-vm', '**/vm/start'],
+              message: 'Use the VM through src/vm/index.ts (shellQuote and randomNonce are exported there).',
+            },
+            { group: ['v86'], message: 'Only src/vm/v86-adapter.ts talks to v86.' },
+          ],
+        },
+      ],
+    },
+  },
 );

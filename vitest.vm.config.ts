@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 // file at a time.
 export default defineConfig({
   test: {
-    include: ['src/vm/**/*.vm.test.ts', 'src/labs/**/*.vm.test.ts'],
+    include: ['src/**/*.vm.test.ts'],
+    // The orbit kernel's long tests are their own npm test step (vitest.kernel.config.ts).
+    exclude: ['src/vm/orbit-kernel.vm.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,

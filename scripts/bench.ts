@@ -8,6 +8,7 @@ import { benchSite } from './bench/site';
 import { benchLab } from './bench/lab';
 import { benchOrbit } from './bench/orbit';
 import { benchVm } from './bench/vm';
+import { benchGrade } from './bench/grade';
 
 async function main() {
   const buildDir = 'build';
@@ -24,7 +25,8 @@ async function main() {
   const vm = await benchVm();
   // A failing guest benchmark (a kernel bug, no 32-bit gcc) is reported, not fatal to the other figures.
   const orbit = await benchOrbit().catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
-  const report = { date: new Date().toISOString(), site, vm, lab, orbit };
+  const grade = await benchGrade().catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+  const report = { date: new Date().toISOString(), site, vm, lab, orbit, grade };
   console.log(JSON.stringify(report, null, 2));
 }
 

@@ -22,39 +22,55 @@ export const outline: OutlinePart[] = [
     title: 'Part I: The problem and the idea',
     titleJa: '第 I 部: 問題とアイデア',
     entries: [
+      { title: 'Lab 0: The playground', titleJa: 'ラボ 0: プレイグラウンド', doc: 'lab-playground' },
       { title: '1. Auxiliary tasks', titleJa: '1. 補助タスク', doc: 'auxiliary-tasks' },
       { title: '2. The isolation-observability dilemma', titleJa: '2. 分離性と観測性のジレンマ', doc: 'dilemma' },
       { title: '3. The orbit abstraction', titleJa: '3. orbit 抽象化', doc: 'orbit-abstraction' },
+      { title: '4. Programming with orbits', titleJa: '4. orbit を使ったプログラミング', doc: 'programming' },
     ],
   },
   {
     title: 'Part II: Inside the orbit kernel',
     titleJa: '第 II 部: orbit カーネルの内部',
     entries: [
-      { title: '4. Snapshots on i386 page tables', titleJa: '4. i386 ページテーブル上のスナップショット' },
-      { title: '5. Tasks, queues and updates', titleJa: '5. タスク、キュー、更新' },
-      { title: '6. Containment and resource control', titleJa: '6. 障害の封じ込めと資源制御' },
+      {
+        title: '5. Snapshots on i386 page tables',
+        titleJa: '5. i386 ページテーブル上のスナップショット',
+        doc: 'snapshots',
+      },
+      {
+        title: '6. Tasks, queues, updates and commit',
+        titleJa: '6. タスク、キュー、更新とコミット',
+        doc: 'tasks-and-updates',
+      },
+      { title: '7. Containment and resource control', titleJa: '7. 障害の封じ込めと資源制御', doc: 'containment' },
+      { title: 'Lab 2: Isolation under faults', titleJa: 'ラボ 2: 障害時の分離', doc: 'lab-isolation' },
     ],
   },
   {
-    title: 'Part III: Labs',
-    titleJa: '第 III 部: ラボ',
+    title: 'Part III: Orbits in practice',
+    titleJa: '第 III 部: 実践の orbit',
     entries: [
-      { title: 'Lab 0: The playground', titleJa: 'ラボ 0: プレイグラウンド', doc: 'lab-playground' },
+      { title: '8. Case studies and porting', titleJa: '8. 事例研究と移植', doc: 'case-studies' },
       {
         title: 'Lab 1: Port a deadlock detector to an orbit',
         titleJa: 'ラボ 1: デッドロック検出器を orbit に移植する',
+        doc: 'lab-deadlock',
       },
-      { title: 'Lab 2: Isolation under faults', titleJa: 'ラボ 2: 障害時の分離' },
+      { title: '9. What orbit costs and what it buys', titleJa: '9. orbit のコストと効果', doc: 'costs' },
       { title: 'Lab 3: Measuring the overhead', titleJa: 'ラボ 3: オーバーヘッドの測定' },
+      { title: '10. Limitations and related work', titleJa: '10. 限界と関連研究', doc: 'limitations' },
     ],
-  },
-  {
-    title: 'Part IV: Evaluation',
-    titleJa: '第 IV 部: 評価',
-    entries: [{ title: '7. What orbit costs and what it buys', titleJa: '7. orbit のコストと効果' }],
   },
 ];
 
 /** Doc ids outside the numbered parts, listed after them. */
-export const backMatter = ['bibliography'];
+export const backMatter = [
+  'api-reference',
+  'glossary',
+  'bibliography',
+  'instructors',
+  'teaching/syllabus',
+  'teaching/discussion',
+  'teaching/verified-claims',
+];

@@ -3,12 +3,21 @@
  * orbit-agent: runs commands for the host, one request line at a time.
  * /init starts it with stdin and stdout on /dev/ttyS1 (raw mode, no echo).
  * The protocol is documented in src/vm/protocol.ts:
- *   run ID USER NONCE  ->  later "orbit-done ID NONCE STATUS"
- *   kill ID            ->  SIGKILL to the process group of request ID
+ *   run ID USER NONCE [mem=MB] [pids=N] [out=BYTES]
+ *                      ->  later "orbit-done ID NONCE STATUS"
+ *   signal ID SIG      ->  SIGINT or SIGTERM to request ID's process group
+ *   kill ID            ->  SIGKILL to every process of request ID
  *   ping NONCE         ->  "orbit-pong NONCE"
  *   drop ID            ->  delete request ID's files
- * A command reads /dev/null, writes stdout and stderr to DIR/ID.out, and never
- * sees the nonce, so nothing it prints can look like an answer.
+ * A command reads /dev/null, writes stdout and stderr into a pipe that the
+ * agent copies to DIR/ID.out (capped: the rest is dropped with a note), and
+ * never sees the nonce, so nothing it prints can look like an answer.
+ *
+ * Each request runs in a cgroup of its own, CG_ROOT/req/ID (its processes in
+ * the leaf req/ID/cmd, so that orbit-sandbox can make req/ID/sbx-PID beside
+ * it), with the request's memory and pids limits.  When the command ends,
+ * everything it left running is killed (cgroup.kill) before the agent
+ * answers, so no process of one request outlives it into the next.
  *
  * One process serves every request: a command costs one fork and one exec
  * (forks take tens of milliseconds in v86), and the agent learns that it
@@ -29,10 +38,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MAX_JOBS 64
+#include "cgroup.h"
+
+#define MAX_JOBS 32
 #define TOKEN_MAX 64
 #define LINE_MAX_LEN 512
 #define RUN_DIR "/run/orbit-agent"
+#define REQ_GROUPS CG_ROOT "/req"
+#define DEFAULT_OUT_CAP (1L << 20)
+#define KILL_WAIT_MS 3000
 
 /* The student account, as kernel/vm.json and /etc/passwd define it. */
 #define STUDENT_UID 1000
@@ -43,6 +57,15 @@ struct job {
 	pid_t pid; /* 0: free slot */
 	char id[TOKEN_MAX + 1];
 	char nonce[TOKEN_MAX + 1];
+	int pipe;	/* read end of the command's output; -1 once closed */
+	int out;	/* DIR/ID.out */
+	long cap, written, dropped;
+};
+
+/* What a run request may ask for besides the command. */
+struct run_options {
+	struct cg_limits limits;
+	long out_cap;
 };
 
 static struct job jobs[MAX_JOBS];
@@ -90,30 +113,35 @@ static int read_exchange_dir(void)
 	return 0;
 }
 
-/* In the child: session, user, files, then sh on the request's script. */
-static void exec_request(const char *id, int student)
+/* The request's cgroup, CG_ROOT/req/ID. */
+static void group_of(const char *id, char *buf, size_t size)
 {
-	char script[sizeof(dir) + TOKEN_MAX + 8], out[sizeof(dir) + TOKEN_MAX + 8];
+	snprintf(buf, size, "%s/%s", REQ_GROUPS, id);
+}
+
+/* In the child: cgroup, session, user, files, then sh on the request's script. */
+static void exec_request(const char *id, int student, int out)
+{
+	char script[sizeof(dir) + TOKEN_MAX + 8], leaf[CG_PATH_MAX];
 	gid_t gid = STUDENT_GID;
 	int fd;
 
 	sigprocmask(SIG_UNBLOCK, &child_mask, NULL);
+	snprintf(leaf, sizeof(leaf), "%s/%s/cmd", REQ_GROUPS, id);
+	if (cg_enter(leaf, 0))
+		_exit(126);
 	setsid();
 	snprintf(script, sizeof(script), "%s/%s.sh", dir, id);
-	snprintf(out, sizeof(out), "%s/%s.out", dir, id);
-	fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0 || dup2(fd, STDERR_FILENO) < 0)
+	if (dup2(out, STDOUT_FILENO) < 0 || dup2(out, STDERR_FILENO) < 0)
 		_exit(126);
-	if (fd > STDERR_FILENO)
-		close(fd);
 	fd = open("/dev/null", O_RDONLY);
 	if (fd < 0 || dup2(fd, STDIN_FILENO) < 0)
 		_exit(126);
-	if (fd > STDERR_FILENO)
-		close(fd);
+	closefrom(3);
+	signal(SIGPIPE, SIG_DFL);
 	if (student) {
 		/* What `su student` set up before: ids, groups and the login variables. */
-		if (setgroups(1, &gid) || setgid(STUDENT_GID) || setuid(STUDENT_UID))
+		if (limit_files() || setgroups(1, &gid) || setgid(STUDENT_GID) || setuid(STUDENT_UID))
 			_exit(126);
 		setenv("HOME", STUDENT_HOME, 1);
 		setenv("USER", "student", 1);
@@ -124,41 +152,142 @@ static void exec_request(const char *id, int student)
 	_exit(127);
 }
 
-/* run ID USER NONCE: start the request and remember it until it exits. */
-static void start(const char *id, const char *user, const char *nonce)
+/* Parses the optional "key=value" words of a run request; -1 if one is bad. */
+static int run_options(char *words, struct run_options *o)
+{
+	char *w, *save = NULL;
+
+	*o = (struct run_options){ .out_cap = DEFAULT_OUT_CAP };
+	for (w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		long v;
+		char *end;
+
+		if (!strchr(w, '='))
+			return -1;
+		v = strtol(strchr(w, '=') + 1, &end, 10);
+		if (*end || v < 0)
+			return -1;
+		if (strncmp(w, "mem=", 4) == 0)
+			o->limits.memory_mb = v;
+		else if (strncmp(w, "pids=", 5) == 0)
+			o->limits.pids = v;
+		else if (strncmp(w, "out=", 4) == 0)
+			o->out_cap = v;
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* Makes the request's cgroup and leaf, and its output pipe and file. */
+static int prepare(struct job *job, const struct run_options *o, int pipe_fds[2])
+{
+	char group[CG_PATH_MAX], leaf[CG_PATH_MAX + 8], out[sizeof(dir) + TOKEN_MAX + 8];
+
+	group_of(job->id, group, sizeof(group));
+	snprintf(leaf, sizeof(leaf), "%s/cmd", group);
+	if (cg_create(group, &o->limits, 1) || cg_create(leaf, NULL, 0))
+		return -1;
+	snprintf(out, sizeof(out), "%s/%s.out", dir, job->id);
+	job->out = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (job->out < 0)
+		return -1;
+	if (pipe2(pipe_fds, O_CLOEXEC)) {
+		close(job->out);
+		return -1;
+	}
+	job->pipe = pipe_fds[0];
+	fcntl(job->pipe, F_SETFL, O_NONBLOCK);
+	job->cap = o->out_cap;
+	job->written = job->dropped = 0;
+	return 0;
+}
+
+/* run ID USER NONCE [OPTIONS]: start the request and remember it until it exits. */
+static void start(const char *id, const char *user, const char *nonce, char *options)
 {
 	int student = strcmp(user, "student") == 0;
+	struct run_options o;
 	struct job *job = NULL;
+	int fds[2];
 	pid_t pid;
 	int i;
 
-	if (!student && strcmp(user, "root") != 0) {
-		answer("orbit-done %s %s 126\n", id, nonce);
-		return;
-	}
 	for (i = 0; i < MAX_JOBS && !job; i++)
 		if (!jobs[i].pid)
 			job = &jobs[i];
-	pid = job ? fork() : -1;
+	if ((!student && strcmp(user, "root") != 0) || run_options(options, &o) || !job) {
+		answer("orbit-done %s %s 126\n", id, nonce);
+		return;
+	}
+	snprintf(job->id, sizeof(job->id), "%s", id);
+	snprintf(job->nonce, sizeof(job->nonce), "%s", nonce);
+	if (prepare(job, &o, fds)) {
+		answer("orbit-done %s %s 126\n", id, nonce);
+		return;
+	}
+	pid = fork();
 	if (pid == 0)
-		exec_request(id, student);
+		exec_request(id, student, fds[1]);
+	close(fds[1]);
 	if (pid < 0) {
+		close(job->pipe);
+		close(job->out);
 		answer("orbit-done %s %s 126\n", id, nonce);
 		return;
 	}
 	job->pid = pid;
-	snprintf(job->id, sizeof(job->id), "%s", id);
-	snprintf(job->nonce, sizeof(job->nonce), "%s", nonce);
 }
 
-/* kill ID: SIGKILL the request's whole process group (its session leader's pid). */
-static void kill_request(const char *id)
+/* Copies what a job's pipe holds into its file up to the cap; closes it at its end. */
+static void pump(struct job *job)
 {
+	char buf[4096];
+	ssize_t n;
+
+	while (job->pipe >= 0 && (n = read(job->pipe, buf, sizeof(buf))) != 0) {
+		long keep;
+
+		if (n < 0) {
+			if (errno == EAGAIN || errno == EINTR)
+				return;
+			break;
+		}
+		keep = n < job->cap - job->written ? n : job->cap - job->written;
+		if (keep > 0 && write(job->out, buf, keep) == keep)
+			job->written += keep;
+		else
+			keep = 0;
+		job->dropped += n - keep;
+	}
+	close(job->pipe);
+	job->pipe = -1;
+}
+
+/* signal ID SIG: SIGINT or SIGTERM to the request's process group. */
+static void signal_request(const char *id, const char *sig)
+{
+	int signo = strcmp(sig, "INT") == 0 ? SIGINT : strcmp(sig, "TERM") == 0 ? SIGTERM : 0;
 	int i;
 
-	for (i = 0; i < MAX_JOBS; i++)
+	for (i = 0; i < MAX_JOBS && signo; i++)
 		if (jobs[i].pid && strcmp(jobs[i].id, id) == 0)
+			kill(-jobs[i].pid, signo);
+}
+
+/* kill ID: SIGKILL every process of the request (its whole cgroup). */
+static void kill_request(const char *id)
+{
+	char group[CG_PATH_MAX];
+	int i;
+
+	for (i = 0; i < MAX_JOBS; i++) {
+		if (!jobs[i].pid || strcmp(jobs[i].id, id) != 0)
+			continue;
+		group_of(id, group, sizeof(group));
+		if (cg_write(group, "cgroup.kill", "1"))
 			kill(-jobs[i].pid, SIGKILL);
+	}
 }
 
 /* drop ID: delete the request's files in the exchange directory. */
@@ -174,6 +303,27 @@ static void drop(const char *id)
 	}
 }
 
+/*
+ * A job's command has exited: kill what it left running, take the rest of
+ * its output, remove its cgroup and report its status.
+ */
+static void finish(struct job *job, int code)
+{
+	char group[CG_PATH_MAX];
+
+	group_of(job->id, group, sizeof(group));
+	if (cg_kill(group, KILL_WAIT_MS))
+		fprintf(stderr, "orbit-agent: %s did not empty\n", group);
+	pump(job);
+	if (job->dropped)
+		dprintf(job->out, "\n[orbit: output over %ld bytes; %ld more bytes dropped]\n",
+			job->cap, job->dropped);
+	close(job->out);
+	cg_remove(group);
+	answer("orbit-done %s %s %d\n", job->id, job->nonce, code);
+	job->pid = 0;
+}
+
 /* Reports every finished request: exit status, or 128 + signal number. */
 static void reap(void)
 {
@@ -184,11 +334,10 @@ static void reap(void)
 		int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 
 		for (i = 0; i < MAX_JOBS; i++) {
-			if (jobs[i].pid != pid)
-				continue;
-			answer("orbit-done %s %s %d\n", jobs[i].id, jobs[i].nonce, code);
-			jobs[i].pid = 0;
-			break;
+			if (jobs[i].pid == pid) {
+				finish(&jobs[i], code);
+				break;
+			}
 		}
 	}
 }
@@ -197,10 +346,12 @@ static void reap(void)
 static void handle(char *line)
 {
 	char verb[8], a[TOKEN_MAX + 1], b[TOKEN_MAX + 1], c[TOKEN_MAX + 1];
-	int n = sscanf(line, "%7s %64s %64s %64s", verb, a, b, c);
+	int used = 0, n = sscanf(line, "%7s %64s %64s %64s%n", verb, a, b, c, &used);
 
 	if (n == 4 && strcmp(verb, "run") == 0)
-		start(a, b, c);
+		start(a, b, c, line + used);
+	else if (n == 3 && strcmp(verb, "signal") == 0)
+		signal_request(a, b);
 	else if (n == 2 && strcmp(verb, "kill") == 0)
 		kill_request(a);
 	else if (n == 2 && strcmp(verb, "ping") == 0)
@@ -239,8 +390,13 @@ static int setup(void)
 
 	if (read_exchange_dir())
 		return -1;
+	/* Only root writes here; output files are root's alone (0600). */
 	if ((mkdir(dir, 0755) && errno != EEXIST) || chmod(dir, 0755)) {
 		perror(dir);
+		return -1;
+	}
+	if (cg_create(REQ_GROUPS, NULL, 1)) {
+		perror(REQ_GROUPS);
 		return -1;
 	}
 	if ((mkdir(RUN_DIR, 0700) && errno != EEXIST) || chmod(RUN_DIR, 0700)) {
@@ -256,14 +412,51 @@ static int setup(void)
 	return 0;
 }
 
-int main(void)
+/* Waits for host input, finished children and job output, and serves them. */
+static int serve(int sfd)
 {
-	struct pollfd fds[2];
+	struct pollfd fds[2 + MAX_JOBS];
+	struct job *owner[2 + MAX_JOBS];
 	char buf[256];
+	int n = 2, i;
+
+	fds[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
+	fds[1] = (struct pollfd){ .fd = sfd, .events = POLLIN };
+	for (i = 0; i < MAX_JOBS; i++) {
+		if (!jobs[i].pid || jobs[i].pipe < 0)
+			continue;
+		owner[n] = &jobs[i];
+		fds[n++] = (struct pollfd){ .fd = jobs[i].pipe, .events = POLLIN };
+	}
+	if (poll(fds, n, -1) < 0)
+		return errno == EINTR ? 0 : -1;
+	for (i = 2; i < n; i++)
+		if (fds[i].revents)
+			pump(owner[i]);
+	if (fds[1].revents & POLLIN) {
+		struct signalfd_siginfo info;
+
+		if (read(sfd, &info, sizeof(info)) > 0)
+			reap();
+	}
+	if (fds[0].revents & (POLLIN | POLLHUP)) {
+		ssize_t len = read(STDIN_FILENO, buf, sizeof(buf));
+
+		if (len > 0)
+			feed(buf, len);
+		else if (len == 0 || errno != EINTR)
+			return -1;
+	}
+	return 0;
+}
+
+int agent_main(void)
+{
 	int sfd;
 
 	sigemptyset(&child_mask);
 	sigaddset(&child_mask, SIGCHLD);
+	signal(SIGPIPE, SIG_IGN);
 	if (setup() || sigprocmask(SIG_BLOCK, &child_mask, NULL))
 		return 1;
 	sfd = signalfd(-1, &child_mask, SFD_CLOEXEC);
@@ -271,29 +464,9 @@ int main(void)
 		perror("orbit-agent: signalfd");
 		return 1;
 	}
-	fds[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
-	fds[1] = (struct pollfd){ .fd = sfd, .events = POLLIN };
 	answer("orbit-ready\n");
-	for (;;) {
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			perror("orbit-agent: poll");
-			return 1;
-		}
-		if (fds[1].revents & POLLIN) {
-			struct signalfd_siginfo info;
-
-			if (read(sfd, &info, sizeof(info)) > 0)
-				reap();
-		}
-		if (fds[0].revents & (POLLIN | POLLHUP)) {
-			ssize_t n = read(STDIN_FILENO, buf, sizeof(buf));
-
-			if (n > 0)
-				feed(buf, n);
-			else if (n == 0 || errno != EINTR)
-				return 1;
-		}
-	}
+	while (serve(sfd) == 0)
+		;
+	perror("orbit-agent: poll or read");
+	return 1;
 }

@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../lib/browser';
-import { serveStatic } from '../lib/static-server';
+import { openSite } from '../lib/site';
 
 const LAB_PAGE = '/book/lab-playground/';
 const CHAPTER_PAGE = '/book/auxiliary-tasks/';
@@ -82,8 +81,8 @@ async function jsWeight(browser: Browser, buildDir: string, url: string, ready: 
 }
 
 export async function benchLab(buildDir: string) {
-  const server = await serveStatic(buildDir);
-  const browser = await launchChromium();
+  const site = await openSite(buildDir);
+  const { browser, url } = site;
   try {
     const cold: number[] = [];
     const warm: number[] = [];
@@ -91,12 +90,12 @@ export async function benchLab(buildDir: string) {
     const chapterHydrated: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext();
-      await timeToHydrated(context, server.url + CHAPTER_PAGE); // fills the cache
-      chapterHydrated.push(await timeToHydrated(context, server.url + CHAPTER_PAGE));
-      const first = await timeTo(context, server.url + LAB_PAGE, VM_READY);
+      await timeToHydrated(context, url + CHAPTER_PAGE); // fills the cache
+      chapterHydrated.push(await timeToHydrated(context, url + CHAPTER_PAGE));
+      const first = await timeTo(context, url + LAB_PAGE, VM_READY);
       cold.push(first.ms);
       await first.page.close();
-      const second = await timeTo(context, server.url + LAB_PAGE, VM_READY);
+      const second = await timeTo(context, url + LAB_PAGE, VM_READY);
       warm.push(second.ms);
       await second.page.locator('[data-testid=code-editor] .view-lines').click();
       await second.page.keyboard.press('Control+A');
@@ -109,9 +108,9 @@ export async function benchLab(buildDir: string) {
       for (let j = 0; j < RUNS; j++) run.push(await runToOutput(second.page));
       await context.close();
     }
-    const chapter = await jsWeight(browser, buildDir, server.url + CHAPTER_PAGE, async () => undefined);
+    const chapter = await jsWeight(browser, buildDir, url + CHAPTER_PAGE, async () => undefined);
     // Monaco loads once the VM answers: wait for both, so the weight counts everything the lab loads.
-    const lab = await jsWeight(browser, buildDir, server.url + LAB_PAGE, async (p) => {
+    const lab = await jsWeight(browser, buildDir, url + LAB_PAGE, async (p) => {
       await p.locator(VM_READY).waitFor({ timeout: 120_000 });
       await p.locator('[data-testid=code-editor] .monaco-editor').waitFor({ timeout: 60_000 });
       await p.waitForLoadState('networkidle');
@@ -128,7 +127,6 @@ export async function benchLab(buildDir: string) {
       labPage: { page: LAB_PAGE, ...lab },
     };
   } finally {
-    await browser.close();
-    await server.close();
+    await site.close();
   }
 }

@@ -7,8 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { restoreVm, type Vm } from '../../src/vm/index';
-import { fileAssets, REPO_ROOT } from '../../src/vm/node-assets';
+import type { Vm } from '../../src/vm/index';
+import { openVm } from '../../src/vm/node';
+import { REPO_ROOT } from '../../src/vm/node-assets';
 import { formatOrbitTable, parseOrbitBench, summarizeOrbitBench } from './orbit-report';
 
 const INSTALLED = '/usr/lib/orbit/selftests/orbit_bench';
@@ -79,7 +80,7 @@ async function switchToTsc(vm: Vm): Promise<{ before: string; used: string }> {
 
 /** Runs the guest benchmark once (with orbit_bench's optional arguments) and returns its JSON and ratios. */
 export async function benchOrbit(guestArgs: readonly number[] = []): Promise<Record<string, unknown>> {
-  const vm = await restoreVm({ assets: fileAssets() });
+  const vm = await openVm();
   try {
     const binary = await guestBinary(vm);
     const clocksource = await switchToTsc(vm);

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../lib/browser';
-import { serveStatic } from '../lib/static-server';
+import type { Browser } from 'playwright-core';
+import { openSite } from '../lib/site';
 
 export interface PageWeight {
   page: string;
@@ -15,10 +15,9 @@ export interface PageWeight {
   jsGzipKB: number;
 }
 
-async function pageWeight(buildDir: string, base: string, page: string): Promise<PageWeight> {
-  const browser = await launchChromium();
+async function pageWeight(browser: Browser, buildDir: string, base: string, page: string): Promise<PageWeight> {
+  const tab = await browser.newPage();
   try {
-    const tab = await browser.newPage();
     const scripts = new Set<string>();
     tab.on('response', (r) => {
       if (r.request().resourceType() === 'script' && r.ok()) scripts.add(new URL(r.url()).pathname);
@@ -28,18 +27,19 @@ async function pageWeight(buildDir: string, base: string, page: string): Promise
     for (const s of scripts) bytes += gzipSync(readFileSync(path.join(buildDir, s)), { level: 9 }).length;
     return { page, scripts: scripts.size, jsGzipKB: Math.round(bytes / 102.4) / 10 };
   } finally {
-    await browser.close();
+    await tab.close();
   }
 }
 
 /** JS weight of the landing page and a chapter page; goal: a chapter at most 300 KB. */
 export async function benchSite(buildDir: string): Promise<{ goalChapterKB: number; pages: PageWeight[] }> {
-  const server = await serveStatic(buildDir);
+  const site = await openSite(buildDir);
   try {
     const pages = [];
-    for (const page of ['/', '/book/auxiliary-tasks/']) pages.push(await pageWeight(buildDir, server.url, page));
+    for (const page of ['/', '/book/auxiliary-tasks/'])
+      pages.push(await pageWeight(site.browser, buildDir, site.url, page));
     return { goalChapterKB: 300, pages };
   } finally {
-    await server.close();
+    await site.close();
   }
 }

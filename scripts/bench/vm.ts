@@ -4,7 +4,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { bootVm, restoreVm, type Vm } from '../../src/vm/index';
+import type { Vm } from '../../src/vm/index';
+import { openVm } from '../../src/vm/node';
 import { fileAssets, vmDir } from '../../src/vm/node-assets';
 
 const HELLO = '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n';
@@ -67,20 +68,20 @@ async function sizes(): Promise<{ rawBytes: number; brotliBytes: number; files: 
 export async function benchVm(): Promise<Record<string, unknown>> {
   const assets = fileAssets();
   const coldBoot = await timeIt(3, async () => {
-    const vm = await bootVm({ assets });
+    const vm = await openVm({ cold: true, assets });
     await vm.destroy();
   });
   // With the unpacked state in the disk cache (every restore after the first one), and
   // without it (a fresh clone's first restore: read and unpack the xz state).
   const restore = (from: typeof assets) => async () => {
-    const vm = await restoreVm({ assets: from });
+    const vm = await openVm({ assets: from });
     await ok(vm, 'true');
     await vm.destroy();
   };
   await restore(assets)();
   const restoreToFirstCommand = await timeIt(5, restore(assets));
   const restoreUnpackingToFirstCommand = await timeIt(3, restore(fileAssets(undefined, { cache: false })));
-  const vm = await restoreVm({ assets });
+  const vm = await openVm({ assets });
   try {
     await vm.writeFile('hello.c', HELLO);
     const execTrue = await timeIt(20, () => ok(vm, 'true'));

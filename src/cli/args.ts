@@ -1,7 +1,11 @@
 // Command-line parsing of orbit-lab: pure, so it is unit-tested without a VM.
 import { parseArgs } from 'node:util';
-import type { GuestUser } from '../vm/protocol';
-import { EXEC_USAGE, MAIN_USAGE, SHELL_USAGE } from './usage';
+import { availableParallelism } from 'node:os';
+import type { GuestUser } from '../vm';
+import { AUTOGRADER_USAGE, EXEC_USAGE, GRADE_USAGE, MAIN_USAGE, SHELL_USAGE } from './usage';
+
+/** Bad input found after parsing (an unknown lab, say): exit status 2, like a usage error. */
+export class UsageError extends Error {}
 
 /** A host/guest file pair of --put or --get. */
 export interface Transfer {
@@ -22,7 +26,18 @@ export type Invocation =
       user: GuestUser;
       cold: boolean;
     }
-  | { kind: 'shell'; cold: boolean };
+  | { kind: 'shell'; cold: boolean }
+  | { kind: 'grade'; lab: string; submissions: string[]; out: string; jobs: number }
+  | { kind: 'grade-worker'; lab: string }
+  | { kind: 'autograder'; lab: string; out: string }
+  | { kind: 'autograde'; lab: string; submission: string; results: string };
+
+const USAGES: Record<string, string> = {
+  exec: EXEC_USAGE,
+  shell: SHELL_USAGE,
+  grade: GRADE_USAGE,
+  autograder: AUTOGRADER_USAGE,
+};
 
 /** Splits "A:B" at the first colon; null unless both sides are non-empty. */
 function splitPair(value: string): [string, string] | null {
@@ -39,8 +54,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   try {
     if (command === 'exec') return parseExec(rest);
     if (command === 'shell') return parseShell(rest);
+    if (command === 'grade') return parseGrade(rest);
+    if (command === 'autograder') return parseAutograder(rest);
+    // Internal: a --jobs worker, and the autograder zip's run_autograder.
+    if (command === 'grade-worker' && rest.length === 1 && rest[0]) return { kind: 'grade-worker', lab: rest[0] };
+    if (command === 'autograde' && rest.length === 3) {
+      const [lab = '', submission = '', results = ''] = rest;
+      return { kind: 'autograde', lab, submission, results };
+    }
   } catch (caught) {
-    return error((caught as Error).message, command === 'exec' ? EXEC_USAGE : SHELL_USAGE);
+    return error((caught as Error).message, USAGES[command] ?? MAIN_USAGE);
   }
   return error(`unknown command "${command}"`, MAIN_USAGE);
 }
@@ -104,4 +127,38 @@ function parseShell(args: string[]): Invocation {
   });
   if (values.help) return { kind: 'help', text: SHELL_USAGE };
   return { kind: 'shell', cold: values.cold ?? false };
+}
+
+/** Parses `grade LAB SUBMISSION... [--out DIR] [--jobs N]`; throws on bad arguments. */
+function parseGrade(args: string[]): Invocation {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return { kind: 'help', text: GRADE_USAGE };
+  const [lab, ...submissions] = positionals;
+  if (!lab) throw new Error('name the lab: an id like 00-playground, or its folder');
+  if (submissions.length === 0) throw new Error('give at least one submission: a .json archive, a .zip or a folder');
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    throw new Error(`--jobs needs a whole number from 1 to 64, not "${values.jobs}"`);
+  }
+  return { kind: 'grade', lab, submissions, out: values.out ?? 'grades', jobs };
+}
+
+/** Parses `autograder LAB [--out FILE.zip]`; throws on bad arguments. */
+function parseAutograder(args: string[]): Invocation {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return { kind: 'help', text: AUTOGRADER_USAGE };
+  const [lab, ...extra] = positionals;
+  if (!lab) throw new Error('name the lab: an id like 00-playground, or its folder');
+  if (extra.length > 0) throw new Error(`one lab at a time; unexpected: ${extra.join(' ')}`);
+  const out = values.out ?? `${lab.replace(/\/+$/, '').split('/').pop() ?? lab}-autograder.zip`;
+  if (!out.endsWith('.zip')) throw new Error(`--out must name a .zip file, not "${out}"`);
+  return { kind: 'autograder', lab, out };
 }

@@ -1,7 +1,7 @@
 // `orbit-lab exec`: copy files in, run one command, copy files out.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Invocation } from './args';
-import { openVm } from './vm';
+import { openVm } from '../vm/node';
 
 type ExecInvocation = Extract<Invocation, { kind: 'exec' }>;
 
@@ -17,7 +17,7 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
 
 /** Runs the invocation and returns the exit status for orbit-lab. */
 export async function runExec(invocation: ExecInvocation): Promise<number> {
-  const vm = await openVm(invocation.cold);
+  const vm = await openVm({ cold: invocation.cold });
   try {
     for (const { local, guest } of invocation.puts) {
       const bytes = await readFile(local).catch((error: unknown) => {
@@ -25,8 +25,26 @@ export async function runExec(invocation: ExecInvocation): Promise<number> {
       });
       await vm.writeFile(guest, bytes);
     }
-    const result = await vm.exec(invocation.command, { timeoutMs: invocation.timeoutMs, user: invocation.user });
-    await writeStdout(result.outputBytes);
+    // Output is printed as the guest produces it; Ctrl-C stops the command as Stop does in the page.
+    const controller = new AbortController();
+    const interrupt = () => controller.abort();
+    process.once('SIGINT', interrupt);
+    let pending = Promise.resolve();
+    const result = await vm
+      .exec(invocation.command, {
+        timeoutMs: invocation.timeoutMs,
+        user: invocation.user,
+        signal: controller.signal,
+        onOutput: (bytes) => {
+          pending = pending.then(() => writeStdout(bytes));
+        },
+      })
+      .finally(() => process.off('SIGINT', interrupt));
+    await pending;
+    if (result.stopped) {
+      process.stderr.write('orbit-lab: stopped (Ctrl-C): SIGINT, then SIGKILL to what was left\n');
+      return 130;
+    }
     if (result.timedOut) {
       const seconds = invocation.timeoutMs / 1000;
       process.stderr.write(`orbit-lab: the command ran longer than ${seconds} s and was killed (--timeout)\n`);

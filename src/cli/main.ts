@@ -1,6 +1,8 @@
 // orbit-lab: drive the course VM from the command line (see ./usage.ts).
-import { parseInvocation } from './args';
+import { parseInvocation, UsageError } from './args';
+import { runAutograder } from './autograder';
 import { runExec } from './exec';
+import { runAutograde, runGrade, runGradeWorker } from './grade';
 import { runShell } from './shell';
 
 /** Exit status for bad arguments. */
@@ -18,13 +20,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'usage-error':
       process.stderr.write(`orbit-lab: ${invocation.message}\n\n${invocation.usage}`);
       return USAGE_STATUS;
-    case 'exec':
-    case 'shell':
+    default:
       try {
-        return await (invocation.kind === 'exec' ? runExec(invocation) : runShell(invocation));
+        return await run(invocation);
       } catch (error) {
         process.stderr.write(`orbit-lab: ${error instanceof Error ? error.message : String(error)}\n`);
-        return FAILURE_STATUS;
+        return error instanceof UsageError ? USAGE_STATUS : FAILURE_STATUS;
       }
+  }
+}
+
+/** Runs a command invocation. */
+function run(
+  invocation: Exclude<ReturnType<typeof parseInvocation>, { kind: 'help' | 'usage-error' }>,
+): Promise<number> {
+  switch (invocation.kind) {
+    case 'exec':
+      return runExec(invocation);
+    case 'shell':
+      return runShell(invocation);
+    case 'grade':
+      return runGrade(invocation);
+    case 'grade-worker':
+      return runGradeWorker(invocation.lab);
+    case 'autograder':
+      return runAutograder(invocation);
+    case 'autograde':
+      return runAutograde(invocation);
   }
 }

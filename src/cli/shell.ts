@@ -1,6 +1,6 @@
 // `orbit-lab shell`: the VM's serial console in this terminal, Ctrl-] quits.
 import type { Invocation } from './args';
-import { openVm } from './vm';
+import { openVm } from '../vm/node';
 
 type ShellInvocation = Extract<Invocation, { kind: 'shell' }>;
 
@@ -17,7 +17,7 @@ async function settle(last: () => number): Promise<void> {
 
 /** Pipes stdin/stdout to the console until Ctrl-] or end of input. */
 export async function runShell(invocation: ShellInvocation): Promise<number> {
-  const vm = await openVm(invocation.cold);
+  const vm = await openVm({ cold: invocation.cold });
   const stdin = process.stdin;
   const raw = stdin.isTTY;
   if (raw) process.stderr.write('orbit-lab: connected to the VM console; press Ctrl-] to quit.\r\n');

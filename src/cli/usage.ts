@@ -5,15 +5,18 @@ export const MAIN_USAGE = `Usage: orbit-lab COMMAND [OPTIONS]
 Drive the course's Linux VM (v86, headless) from the command line.
 
 Commands:
-  exec    run one command in a fresh VM and exit with its status
-  shell   the VM's serial console in this terminal
+  exec         run one command in a fresh VM and exit with its status
+  shell        the VM's serial console in this terminal
+  grade        grade lab submissions; write results.json files and grades.csv
+  autograder   write a Gradescope autograder zip for a lab
 
 Options:
   -h, --help   show this help; \`orbit-lab COMMAND --help\` for a command's
 
 Exit status: that of the guest command for exec; 124 when it timed out;
-2 for bad arguments; 125 when orbit-lab itself failed (e.g. the VM images
-are missing or stale: run \`npm run vm:build\`).
+for grade, 0 when every submission was graded (whatever its score) and 1
+when one could not be; 2 for bad arguments; 125 when orbit-lab itself
+failed (e.g. the VM images are missing or stale: run \`npm run vm:build\`).
 `;
 
 export const EXEC_USAGE = `Usage: orbit-lab exec [OPTIONS] -- COMMAND [ARG...]
@@ -48,4 +51,42 @@ Press Ctrl-] to quit (the VM is discarded).
 Options:
   --cold       boot the kernel instead of restoring the saved state
   -h, --help   show this help
+`;
+
+export const GRADE_USAGE = `Usage: orbit-lab grade LAB SUBMISSION... [--out DIR] [--jobs N]
+
+Grade each SUBMISSION of lab LAB in a fresh VM with the tests of the lab's
+folder (never the submission's), as the page's Check does.
+
+  LAB          a lab id (a folder name under labs/) or a lab folder
+  SUBMISSION   a Download archive (*.json), a .zip of the lab's files, or a
+               folder holding them; only the file names the lab lists are
+               taken, each at most 256 KB
+
+Options:
+  --out DIR    where to write <submission>.results.json (Gradescope's format)
+               and grades.csv (default ./grades)
+  --jobs N     grade N submissions at once, one VM each (default: the number
+               of cores)
+  -h, --help   show this help
+
+Exit status: 0 when every submission was graded, whatever its score; 1 when
+one could not be (the reason is in its results.json and on stderr); 2 for
+bad arguments.
+
+Example:
+  orbit-lab grade 00-playground alice.json bob.zip carol/ --out grades
+`;
+
+export const AUTOGRADER_USAGE = `Usage: orbit-lab autograder LAB [--out FILE.zip]
+
+Write the zip that Gradescope's programming-assignment autograder takes for
+lab LAB: setup.sh (installs Node.js with apt), run_autograder (grades
+/autograder/submission/: the uploaded files, or a Download archive), the VM
+images and the grader bundled into one script, so nothing is fetched at
+grading time.
+
+Options:
+  --out FILE.zip   where to write it (default ./LAB-autograder.zip)
+  -h, --help       show this help
 `;

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docFiles, images, jsxElements, readDoc, type JsxElementInfo } from './docs';
 import { resolveListing } from '../listing/resolve';
+import { listingBuildProblem } from './listings';
+import { unsourcedNumbers } from './numbers';
+import { existsSync, readFileSync } from 'node:fs';
 import { questionProblems, type QuizQuestion } from '../components/Quiz/grade';
 import { backMatter, outline } from '../outline';
 
@@ -23,6 +26,11 @@ function quizProps(el: JsxElementInfo): QuizQuestion {
     multiple: el.attributes.multiple === true,
     options: new Function(`return (${options.expression});`)() as QuizQuestion['options'],
   };
+}
+
+/** Outline entries that are written, numbered chapters (not labs). */
+function numberedChapters() {
+  return outline.flatMap((p) => p.entries.filter((e) => e.doc && /^\d+\./.test(e.title)));
 }
 
 describe('book content', () => {
@@ -55,8 +63,19 @@ describe('book content', () => {
     for (const el of jsxElements(doc, 'Listing')) {
       const src = stringAttr(el, 'file');
       expect(src, `${file}:${el.line}: <Listing> needs file="path/from/repository/root"`).toBeDefined();
-      expect(() => resolveListing(root, { file: src ?? '', anchor: stringAttr(el, 'anchor') })).not.toThrow();
+      expect(() =>
+        resolveListing(root, {
+          file: src ?? '',
+          anchor: stringAttr(el, 'anchor'),
+          function: stringAttr(el, 'function'),
+        }),
+      ).not.toThrow();
     }
+  });
+
+  it.each(docs.map((d) => [d.file, d] as const))('%s: every <Listing> shows code that builds', (file, doc) => {
+    const files = new Set(jsxElements(doc, 'Listing').map((el) => stringAttr(el, 'file') ?? ''));
+    for (const src of files) expect(listingBuildProblem(root, src), `${file}: <Listing file="${src}">`).toBeNull();
   });
 
   it.each(docs.map((d) => [d.file, d] as const))('%s: every <Quiz> is well formed and has a unique id', (file, doc) => {
@@ -69,10 +88,45 @@ describe('book content', () => {
     }
   });
 
+  it.each(docs.filter((d) => d.file !== 'docs/bibliography.mdx').map((d) => [d.file, d] as const))(
+    '%s: every quantity in prose is cited or measured',
+    (file, doc) => {
+      const problems = unsourcedNumbers(doc).map(
+        (u) =>
+          `${file}:${u.line}: "${u.quantity}" has no source. Link its sentence into the bibliography, ` +
+          `or add <Measured by="path/of/bench-or-lab" /> or <Defined in="path/of/code" />: ${u.sentence}`,
+      );
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it.each(docs.map((d) => [d.file, d] as const))('%s: every <Measured> and <Defined> names a file', (file, doc) => {
+    for (const [name, attr] of [
+      ['Measured', 'by'],
+      ['Defined', 'in'],
+    ] as const) {
+      for (const el of jsxElements(doc, name)) {
+        const src = stringAttr(el, attr) ?? '';
+        expect(existsSync(path.join(root, src)), `${file}:${el.line}: <${name} ${attr}="${src}"> names no file`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it.each(numberedChapters().map((e) => [e.doc ?? '', e] as const))(
+    'chapter %s says what you will learn and ends with a recap',
+    (id) => {
+      const text = readFileSync(path.join(root, 'docs', `${id}.mdx`), 'utf8');
+      expect(text, `docs/${id}.mdx: add a "**You will learn**" list near the top`).toMatch(/\*\*You will learn\*\*/);
+      expect(text, `docs/${id}.mdx: end with a "## Recap" section`).toMatch(/^## Recap$/m);
+    },
+  );
+
   it('lists every doc in the outline and every outline doc exists', () => {
     const inOutline = [...outline.flatMap((p) => p.entries.flatMap((e) => (e.doc ? [e.doc] : []))), ...backMatter];
     const ids = docs.map((d) =>
-      typeof d.data.id === 'string' ? d.data.id : path.basename(d.file).replace(/\.mdx?$/, ''),
+      typeof d.data.id === 'string' ? d.data.id : path.relative('docs', d.file).replace(/\.mdx?$/, ''),
     );
     expect([...ids].sort(), 'add new docs to src/outline.ts (or remove the outline entry)').toEqual(
       [...inOutline].sort(),

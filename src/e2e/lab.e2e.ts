@@ -7,10 +7,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
+import { openSite, type Site } from '../../scripts/lib/site';
+import { gradeSubmission, withoutTimings, type GradeReport } from '../grader';
+import { loadLab } from '../labs/load';
+import { openVm } from '../vm/node';
 
 const LAB_PAGE = '/book/lab-playground/';
 const labDir = path.resolve(__dirname, '../../labs/00-playground');
@@ -20,23 +22,18 @@ const VM_READY_MS = 90_000;
 /** Per-test guard against hangs on a loaded machine; tests wait for events, not for time. */
 const TEST_MS = 240_000;
 
-let server: StaticServer;
-let browser: Browser;
+let site: Site;
 
 beforeAll(async () => {
-  server = await serveStatic(process.env.ORBIT_BUILD_DIR ?? 'build');
-  browser = await launchChromium();
+  site = await openSite();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => site?.close());
 
 /** Opens the lab page in `context` and waits for the editor (not the VM). */
 async function openLab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url + LAB_PAGE);
+  await page.goto(site.url + LAB_PAGE);
   await page.locator('[data-testid=code-editor] .view-lines').waitFor({ timeout: 30_000 });
   return page;
 }
@@ -71,7 +68,7 @@ describe('lab page without the VM', () => {
   it(
     'ships the starter code in the static HTML',
     async () => {
-      const html = await (await fetch(server.url + LAB_PAGE)).text();
+      const html = await (await fetch(site.url + LAB_PAGE)).text();
       expect(html).toContain('Hello, world!');
       expect(html).toContain('greeting.h');
     },
@@ -81,7 +78,7 @@ describe('lab page without the VM', () => {
   it(
     'keeps edits across a reload, and resets a file only after asking, undoably',
     async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await openLab(context);
       expect(await editorText(page)).toContain('Hello, world!');
       await typeFile(page, '/* mine */\n');
@@ -105,7 +102,7 @@ describe('lab page without the VM', () => {
   it(
     'tells the student when another tab saved the same file',
     async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const first = await openLab(context);
       const second = await openLab(context);
       await typeFile(first, '/* from the first tab */\n');
@@ -120,22 +117,22 @@ describe('lab page without the VM', () => {
   it(
     'downloads a submission archive and uploads it into a fresh profile',
     async () => {
-      const context = await browser.newContext({ acceptDownloads: true });
+      const context = await site.browser.newContext({ acceptDownloads: true });
       const page = await openLab(context);
       await typeFile(page, solution);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download' }).click(),
       ]);
-      expect(download.suggestedFilename()).toBe('00-playground-v1-submission.json');
+      expect(download.suggestedFilename()).toBe('00-playground-v2-submission.json');
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'lab-e2e-')), download.suggestedFilename());
       await download.saveAs(file);
       const archive = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      expect(archive).toMatchObject({ lab: '00-playground', labVersion: 1, files: { 'hello.c': solution } });
+      expect(archive).toMatchObject({ lab: '00-playground', labVersion: 2, files: { 'hello.c': solution } });
       expect(archive.sha256).toMatch(/^[0-9a-f]{64}$/);
       await context.close();
 
-      const fresh = await browser.newContext();
+      const fresh = await site.browser.newContext();
       const other = await openLab(fresh);
       expect(await editorText(other)).toContain('Hello, world!');
       // The status line shows the latest event: let the VM finish starting first, so its
@@ -163,7 +160,7 @@ describe('lab page with the VM', () => {
   it(
     'runs the program, marks a compile error, and checks the solution',
     async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await openLab(context);
       await waitForVm(page);
 
@@ -182,6 +179,58 @@ describe('lab page with the VM', () => {
       const results = page.getByRole('table', { name: 'Test results' });
       await results.waitFor({ timeout: 60_000 });
       expect(await results.locator('caption').textContent()).toContain('10 / 10 points');
+
+      // The page's Check and the CLI's grader give the same report for the same files.
+      const inPage = JSON.parse((await results.getAttribute('data-report')) ?? '{}') as GradeReport;
+      const vm = await openVm();
+      try {
+        const bundle = loadLab(path.dirname(labDir), '00-playground');
+        const inNode = await gradeSubmission(bundle, { 'hello.c': solution }, vm);
+        expect(withoutTimings(inPage)).toEqual(withoutTimings(inNode));
+      } finally {
+        await vm.destroy();
+      }
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'streams a Run into the terminal, and Stop and Ctrl-C end it; the next Run works',
+    async () => {
+      const context = await site.browser.newContext();
+      const page = await openLab(context);
+      await waitForVm(page);
+      const ticking = [
+        '#include <stdio.h>',
+        '#include <unistd.h>',
+        'int main(void) {',
+        '  for (int i = 1; i <= 30; i++) { printf("tick %d\\n", i); fflush(stdout); sleep(1); }',
+        '  return 0;',
+        '}',
+        '',
+      ].join('\n');
+      await typeFile(page, ticking);
+      await page.getByRole('button', { name: 'Run' }).click();
+      // The first line shows while the program still runs (30 s): streamed, not at the end.
+      await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('tick 1');
+      expect(await page.locator('[data-busy=run]').count()).toBe(1);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await page.locator('[data-busy]').waitFor({ state: 'detached', timeout: 10_000 });
+      expect(await terminalText(page)).toContain('stopped: you pressed Stop');
+      expect(await terminalText(page)).not.toContain('tick 30');
+
+      await typeFile(page, 'int main(void) { for (;;); }\n');
+      await page.getByRole('button', { name: 'Run' }).click();
+      await page.locator('[data-busy=run]').waitFor();
+      await page.getByRole('button', { name: 'Stop' }).waitFor();
+      await page.locator('[data-testid=terminal]').click();
+      await page.keyboard.press('Control+C');
+      await page.locator('[data-busy]').waitFor({ state: 'detached', timeout: 10_000 });
+
+      await typeFile(page, solution);
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello, orbit!');
       await context.close();
     },
     TEST_MS,
@@ -190,7 +239,7 @@ describe('lab page with the VM', () => {
   it(
     'answers shell commands typed into the terminal, and keeps the files across Restart VM',
     async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await openLab(context);
       await waitForVm(page);
       await typeFile(page, '/* kept */\n');
@@ -210,9 +259,9 @@ describe('playground page', () => {
   it(
     'runs the editor text in the VM and shows the output in the terminal',
     async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.url}/playground/`);
+      await page.goto(`${site.url}/playground/`);
       await waitForVm(page);
       await page.getByRole('button', { name: 'Run' }).click();
       await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello from the playground');

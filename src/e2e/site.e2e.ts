@@ -2,27 +2,21 @@
  * The site in a real browser: the production build served locally and
  * driven in headless Chromium with the keyboard, as a reader would.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
+import { openSite, type Site } from '../../scripts/lib/site';
 
-let server: StaticServer;
-let browser: Browser;
+let site: Site;
 
 beforeAll(async () => {
-  server = await serveStatic('build');
-  browser = await launchChromium();
+  site = await openSite();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => site?.close());
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url + path);
+  const page = await site.browser.newPage();
+  await page.goto(site.url + path);
   await page.waitForSelector('html[data-has-hydrated="true"]');
   return page;
 }
@@ -63,7 +57,7 @@ describe('chapter page', () => {
     await expect.poll(() => page.getByRole('button', { name: '✓ Marked as read' }).count()).toBe(1);
     expect(await page.locator('nav a[aria-label$="(read)"]').count()).toBe(1);
 
-    await page.goto(server.url + '/progress/');
+    await page.goto(site.url + '/progress/');
     await page.waitForSelector('html[data-has-hydrated="true"]');
     const row = page.locator('tr', { hasText: 'isolation-observability dilemma' });
     await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('✓');
@@ -83,13 +77,15 @@ describe('chapter page', () => {
     await page.getByRole('alertdialog').first().waitFor();
     expect(await region.locator('[class*=body]').isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Yes, show it' }).click();
-    expect(await region.locator('[class*=body]').isVisible()).toBe(true);
+    await region.locator('[class*=body]').waitFor({ state: 'visible' });
     await page.close();
   });
 
   it('shows a listing included from a real source file', async () => {
     const page = await open('/book/auxiliary-tasks/');
-    const listing = page.locator('div[class*=codeBlockContainer]', { hasText: 'labs/examples/watchdog-thread.c' });
+    const listing = page.locator('div[class*=codeBlockContainer]', {
+      hasText: 'labs/11-watchdog-thread/starter/watchdog-thread.c',
+    });
     expect(await listing.count()).toBeGreaterThan(0);
     expect(await listing.first().textContent()).not.toContain('ANCHOR');
     await page.close();

@@ -1,36 +1,20 @@
 /**
  * Every lab folder: its spec passes the schema, every named file exists,
- * and, built and checked on this machine with tcc, the solution earns full
- * marks while the starter does not. (The VM tests do the same in the guest.)
+ * and, graded on this machine with the host's sh and tcc through the grader
+ * core (a HostVm stand-in for the guest), the solution earns full marks while
+ * the starter does not. The VM tests grade the same in the real guest.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gradeSubmission } from '../grader';
+import { HostVm } from '../vm/host-vm';
 import { labIds, loadLab, loadSolution } from './load';
-import { checkCommand, scoreCheck, type TestRun } from './score';
-import type { LabBundle } from './load';
 
 const labsDir = path.resolve(__dirname, '../../labs');
 const ids = labIds(labsDir);
+const vm = new HostVm();
 
-/** Builds and checks `files` in a scratch copy of the lab with the host's sh and tcc. */
-function hostCheck(bundle: LabBundle, files: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), `lab-${bundle.spec.id}-`));
-  cpSync(path.join(labsDir, bundle.spec.id, 'tests'), path.join(dir, 'tests'), { recursive: true });
-  for (const [f, text] of Object.entries({ ...bundle.starter, ...files })) writeFileSync(path.join(dir, f), text);
-  if (bundle.spec.build) execFileSync('sh', ['-c', bundle.spec.build.command], { cwd: dir, stdio: 'pipe' });
-  const runs: TestRun[] = bundle.spec.tests.map((t) => {
-    const r = spawnSync('sh', ['-c', checkCommand(bundle.spec, t.id)], {
-      cwd: dir,
-      timeout: t.timeoutMs,
-      encoding: 'utf8',
-    });
-    return { testId: t.id, exitCode: r.status ?? 137, output: r.stdout + r.stderr, timedOut: r.error !== undefined };
-  });
-  return scoreCheck(bundle.spec, runs);
-}
+afterAll(() => vm.destroy());
 
 describe('labs/', () => {
   it('has labs', () => {
@@ -42,11 +26,20 @@ describe('labs/', () => {
     expect(Object.keys(bundle.starter).sort()).toEqual([...bundle.spec.files, ...bundle.spec.readonly].sort());
   });
 
-  it.each(ids)('%s: the solution earns full marks, the starter does not (host tcc)', (id) => {
-    const bundle = loadLab(labsDir, id);
-    const solved = hostCheck(bundle, loadSolution(labsDir, bundle.spec));
-    expect(solved.tests.filter((t) => !t.passed)).toEqual([]);
-    expect(solved.earned).toBe(solved.total);
-    expect(hostCheck(bundle, bundle.starter).earned).toBeLessThan(solved.total);
-  });
+  // A lab that links liborbit needs the orbit kernel: labs.vm.test.ts grades it in the VM.
+  const needsOrbit = (id: string) => /-lorbit\b/.test(loadLab(labsDir, id).spec.build?.command ?? '');
+  const graded = ids.filter((id) => loadLab(labsDir, id).spec.tests.length > 0 && !needsOrbit(id));
+  it.each(graded)(
+    '%s: the solution earns full marks, the starter does not (host tcc)',
+    async (id) => {
+      const bundle = loadLab(labsDir, id);
+      const starterFiles = Object.fromEntries(bundle.spec.files.map((f) => [f, bundle.starter[f] ?? '']));
+      const options = { trustedRoot: vm.trustedRoot };
+      const solved = await gradeSubmission(bundle, loadSolution(labsDir, bundle.spec), vm, options);
+      expect(solved.tests.filter((t) => t.status !== 'passed')).toEqual([]);
+      expect(solved.score).toBe(solved.maxScore);
+      expect((await gradeSubmission(bundle, starterFiles, vm, options)).score).toBeLessThan(solved.maxScore);
+    },
+    120_000,
+  );
 });

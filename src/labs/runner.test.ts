@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRun } from './runner';
+import { afterSeparator, splitRun } from './runner';
 import type { ExecResult } from '../vm';
 
 const SEP = 'orbit-build-status-abc123';
@@ -8,6 +8,7 @@ const exec = (output: string, exitCode = 0, timedOut = false): ExecResult => ({
   outputBytes: new TextEncoder().encode(output),
   exitCode,
   timedOut,
+  stopped: false,
 });
 
 describe('splitRun', () => {
@@ -34,5 +35,35 @@ describe('splitRun', () => {
   it('is not fooled by a program that prints a separator-like line', () => {
     const outcome = splitRun(exec(`\n${SEP} 0\norbit-build-status-000 1\n`), 'tcc', './hello', SEP, ['hello.c']);
     expect(outcome.run?.result.output).toBe('orbit-build-status-000 1\n');
+  });
+});
+
+describe('afterSeparator', () => {
+  const collect = () => {
+    const seen: string[] = [];
+    const builds: [string, number][] = [];
+    const decoder = new TextDecoder();
+    const push = afterSeparator(SEP, {
+      onBuild: (output, status) => builds.push([output, status]),
+      onOutput: (b) => seen.push(decoder.decode(b)),
+    });
+    return { seen, builds, push };
+  };
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('passes on only what follows the separator line, even when it spans chunks', () => {
+    const { seen, builds, push } = collect();
+    push(bytes('hello.c:1: warning\n\norbit-build-'));
+    push(bytes('status-abc123 0\nHel'));
+    push(bytes('lo\n'));
+    expect(builds).toEqual([['hello.c:1: warning\n', 0]]);
+    expect(seen.join('')).toBe('Hello\n');
+  });
+
+  it('passes nothing while the build still runs', () => {
+    const { seen, builds, push } = collect();
+    push(bytes('compiling...\n'));
+    expect(seen).toEqual([]);
+    expect(builds).toEqual([]);
   });
 });

@@ -1,14 +1,19 @@
 /**
- * Lab actions over the VM interface (browser and Node alike): put the lab
- * into the guest, build the student's files, run the program, run the tests.
- * Everything happens in `<exchange>/lab/<id>/`; student code runs as the
- * unprivileged `student` user.
+ * A lab in the guest, over the VM interface (browser and Node alike): the
+ * trusted lab directory, the student's work directory, build, Run and one
+ * test. The grader (src/grader/) and the lab workspace both use it.
+ *
+ * - `/opt/orbit-lab/<id>/` (trustedDir) is root's: tests/ and the readonly
+ *   files, always from the lab folder. Checks run there as root.
+ * - `<exchange>/lab/<id>/` (workDir) is the student's: the editable files, a
+ *   copy of the readonly files and what the build makes. Student code runs
+ *   there as `student`, inside the lab's cgroup limits.
  */
-import type { ExecResult, Vm } from '../vm';
+import { randomNonce, shellQuote, type ExecResult, type Vm } from '../vm';
+import { tarFiles } from '../grader/tar';
 import type { LabBundle } from './load';
 import { extractDiagnostics, type Diagnostic } from './markers';
-import { checkCommand, scoreCheck, type CheckReport, type TestRun } from './score';
-import { randomNonce, shellQuote } from '../vm/protocol';
+import { labLimits } from './schema';
 
 export interface BuildOutcome {
   command: string;
@@ -22,6 +27,17 @@ export interface RunOutcome {
   run?: { command: string; result: ExecResult };
 }
 
+/** Options of a Run: the build's outcome and the program's output as they come, and a way to stop it. */
+export interface RunOptions {
+  /** Called once the build has ended (before the program starts, when it succeeded). */
+  onBuild?: (build: BuildOutcome) => void;
+  /** The program's output as it produces it. */
+  onOutput?: (bytes: Uint8Array) => void;
+  signal?: AbortSignal;
+}
+
+/** Where the trusted lab directories live in the guest. */
+export const TRUSTED_ROOT = '/opt/orbit-lab';
 const DEFAULT_BUILD_MS = 30_000;
 const DEFAULT_RUN_MS = 10_000;
 
@@ -31,44 +47,83 @@ export class LabRunner {
   constructor(
     private readonly vm: Vm,
     private readonly bundle: LabBundle,
-  ) {}
+    private readonly trustedRoot = TRUSTED_ROOT,
+  ) {
+    // A restore after a hung guest brings back the saved state: the lab is gone.
+    vm.on('progress', (p) => {
+      if (p.phase === 'recovered') this.forget();
+    });
+  }
 
-  /** The lab's directory in the guest. */
-  get dir(): string {
+  /** The student's directory in the guest. */
+  get workDir(): string {
     return `${this.vm.exchangeDir}/lab/${this.bundle.spec.id}`;
   }
 
+  /** Root's directory of the lab's tests and readonly files in the guest. */
+  get trustedDir(): string {
+    return `${this.trustedRoot}/${this.bundle.spec.id}`;
+  }
+
   /**
-   * Creates the lab directory (writable by the student) with the readonly files and
-   * tests, once per VM; the workspace calls it as soon as the VM is ready, so the
-   * first Run does not wait for it. A failed attempt is retried by the next call.
+   * Installs the lab in the guest once per VM state: tests and readonly
+   * files into trustedDir (owned by root, read-only to others), the readonly
+   * files also into workDir (owned by the student). A failed attempt is
+   * retried by the next call.
    */
   prepare(): Promise<void> {
-    this.prepared ??= this.makeLabDir().catch((error: unknown) => {
+    this.prepared ??= this.install().catch((error: unknown) => {
       this.prepared = null;
       throw error;
     });
     return this.prepared;
   }
 
-  private async makeLabDir(): Promise<void> {
-    const dir = shellQuote(this.dir);
-    const made = await this.vm.exec(`mkdir -p ${dir}/tests && chmod 0777 ${dir} ${dir}/tests`, { timeoutMs: 10_000 });
-    if (made.exitCode !== 0) throw new Error(`could not create ${this.dir} in the VM: ${made.output.trim()}`);
-    const { spec, starter, tests } = this.bundle;
-    for (const f of spec.readonly) await this.vm.writeFile(`${this.dir}/${f}`, starter[f] ?? '');
-    for (const [f, text] of Object.entries(tests)) await this.vm.writeFile(`${this.dir}/${f}`, text);
+  /** Forgets the installation, after the guest was reset to its saved state. */
+  forget(): void {
+    this.prepared = null;
   }
 
-  /** Writes the student's editable files into the guest. */
+  private async install(): Promise<void> {
+    const { spec, starter, tests } = this.bundle;
+    const trusted = { ...tests, ...Object.fromEntries(spec.readonly.map((f) => [f, starter[f] ?? ''])) };
+    const archive = `.orbit/lab-${randomNonce()}.tar`;
+    await this.vm.writeFile(archive, tarFiles(trusted));
+    const [t, w, tar] = [shellQuote(this.trustedDir), shellQuote(this.workDir), shellQuote(archive)];
+    const readonly = spec.readonly.map((f) => shellQuote(`${this.trustedDir}/${f}`)).join(' ');
+    const script = [
+      `rm -rf ${t} && mkdir -p ${t} ${w}`,
+      `tar -xf ${tar} -C ${t} && rm -f ${tar}`,
+      `if [ "$(id -u)" = 0 ]; then chown -R 0:0 ${t}; fi`,
+      `chmod -R go-w ${t}`,
+      readonly && `cp ${readonly} ${w}/`,
+      // The student owns the work directory (the guest has the user; a host stand-in may not).
+      `if id student >/dev/null 2>&1; then chown -R student:student ${w}; fi`,
+    ].filter(Boolean);
+    const made = await this.vm.exec(script.join(' &&\n'), { timeoutMs: 20_000 });
+    if (made.exitCode !== 0) throw new Error(`could not install lab ${spec.id} in the VM: ${made.output.trim()}`);
+  }
+
+  /** Writes the student's editable files into the work directory. */
   async writeFiles(files: Record<string, string>): Promise<void> {
     await this.prepare();
-    for (const f of this.bundle.spec.files) await this.vm.writeFile(`${this.dir}/${f}`, files[f] ?? '');
+    for (const f of this.bundle.spec.files) await this.vm.writeFile(`${this.workDir}/${f}`, files[f] ?? '');
   }
 
-  /** Runs the shell text `command` as the student in the lab directory (the agent's sh runs it). */
-  private exec(command: string, timeoutMs: number): Promise<ExecResult> {
-    return this.vm.exec(command, { timeoutMs, user: 'student', cwd: this.dir });
+  /** Runs shell text as the student in the work directory, within the lab's limits. */
+  private asStudent(
+    command: string,
+    timeoutMs: number,
+    stream: Pick<RunOptions, 'onOutput' | 'signal'> = {},
+  ): Promise<ExecResult> {
+    const { memoryMB, pids } = labLimits(this.bundle.spec);
+    return this.vm.exec(command, {
+      timeoutMs,
+      user: 'student',
+      cwd: this.workDir,
+      limits: { memoryMB, pids },
+      ...stream,
+    });
   }
 
   /** Builds the files (when the lab has a build step); diagnostics point into lab files. */
@@ -76,21 +131,24 @@ export class LabRunner {
     await this.writeFiles(files);
     const build = this.bundle.spec.build;
     if (!build) return undefined;
-    const result = await this.exec(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS);
+    const result = await this.asStudent(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS);
     return { command: build.command, result, diagnostics: extractDiagnostics(result.output, this.names()) };
   }
 
   /**
    * Run: build, then the run command when the build succeeded, in one guest
    * round trip. A random separator line (the program cannot guess it) splits
-   * the build's output and status from the program's. The build runs in a
-   * subshell (a fork, no extra sh to exec; forks and execs dominate in v86).
+   * the build's output and status from the program's; only the program's
+   * output is streamed to `onOutput`.
    */
-  async run(files: Record<string, string>): Promise<RunOutcome> {
+  async run(files: Record<string, string>, options: RunOptions = {}): Promise<RunOutcome> {
     await this.writeFiles(files);
     const { build, run } = this.bundle.spec;
     const runMs = run.timeoutMs ?? DEFAULT_RUN_MS;
-    if (!build) return { run: { command: run.command, result: await this.exec(run.command, runMs) } };
+    const { onBuild, onOutput, signal } = options;
+    if (!build) {
+      return { run: { command: run.command, result: await this.asStudent(run.command, runMs, { onOutput, signal }) } };
+    }
     const separator = `orbit-build-status-${randomNonce()}`;
     const script = [
       '(',
@@ -101,32 +159,70 @@ export class LabRunner {
       `[ "$s" -eq 0 ] || exit "$s"`,
       run.command,
     ].join('\n');
-    const both = await this.exec(script, (build.timeoutMs ?? DEFAULT_BUILD_MS) + runMs);
-    return splitRun(both, build.command, run.command, separator, this.names());
+    const names = this.names();
+    const split = afterSeparator(separator, {
+      onBuild: (output, status) => onBuild?.(buildOutcome(build.command, output, status, names)),
+      onOutput: (bytes) => onOutput?.(bytes),
+    });
+    const timeoutMs = (build.timeoutMs ?? DEFAULT_BUILD_MS) + runMs;
+    const both = await this.asStudent(script, timeoutMs, { onOutput: split, signal });
+    return splitRun(both, build.command, run.command, separator, names);
+  }
+
+  /** Runs test `testId`'s check command as root in the trusted directory. */
+  test(testId: string, timeoutMs: number): Promise<ExecResult> {
+    const { spec } = this.bundle;
+    if (!spec.check) throw new Error(`lab ${spec.id} has no check command`);
+    const limits = labLimits(spec);
+    const env = {
+      ORBIT_LAB: this.trustedDir,
+      ORBIT_WORK: this.workDir,
+      ORBIT_TEST: testId,
+      ORBIT_LIMIT_MEMORY_MB: String(limits.memoryMB),
+      ORBIT_LIMIT_PIDS: String(limits.pids),
+      ORBIT_LIMIT_CPU_MS: String(limits.cpuMs),
+    };
+    const exports = Object.entries(env).map(([k, v]) => `export ${k}=${shellQuote(v)}`);
+    const command = spec.check.command.split('{test}').join(testId);
+    return this.vm.exec([...exports, command].join('\n'), { timeoutMs, cwd: this.trustedDir });
   }
 
   /** Every file name the compiler may point at. */
   private names(): string[] {
     return [...this.bundle.spec.files, ...this.bundle.spec.readonly];
   }
+}
 
-  /** Check: build, then every test (each with its own timeout), scored on the host. */
-  async check(
-    files: Record<string, string>,
-    onTest?: (id: string) => void,
-  ): Promise<{ build?: BuildOutcome; report: CheckReport }> {
-    const build = await this.build(files);
-    const spec = this.bundle.spec;
-    const runs: TestRun[] = [];
-    if (!build || build.result.exitCode === 0) {
-      for (const t of spec.tests) {
-        onTest?.(t.id);
-        const r = await this.exec(checkCommand(spec, t.id), t.timeoutMs);
-        runs.push({ testId: t.id, exitCode: r.exitCode, output: r.output, timedOut: r.timedOut });
-      }
-    }
-    return { build, report: scoreCheck(spec, runs) };
-  }
+/**
+ * Splits a Run's output stream at the separator line: the build's output and
+ * status go to onBuild once the line has come (it may span chunks), what
+ * follows (the program's output) to onOutput.
+ */
+export function afterSeparator(
+  separator: string,
+  to: { onBuild: (output: string, status: number) => void; onOutput: (bytes: Uint8Array) => void },
+): (bytes: Uint8Array) => void {
+  const marker = new RegExp(`\\n${separator} (\\d+)\\n`);
+  const decoder = new TextDecoder();
+  let pending = '';
+  let passed = false;
+  return (bytes) => {
+    if (passed) return to.onOutput(bytes);
+    pending += decoder.decode(bytes, { stream: true });
+    const match = marker.exec(pending);
+    if (!match) return;
+    passed = true;
+    to.onBuild(pending.slice(0, match.index), Number(match[1]));
+    const rest = pending.slice(match.index + match[0].length);
+    pending = '';
+    if (rest) to.onOutput(new TextEncoder().encode(rest));
+  };
+}
+
+/** A finished build's outcome from its output and status. */
+function buildOutcome(command: string, output: string, exitCode: number, names: readonly string[]): BuildOutcome {
+  const result = { output, outputBytes: new TextEncoder().encode(output), exitCode, timedOut: false, stopped: false };
+  return { command, result, diagnostics: extractDiagnostics(output, names) };
 }
 
 /** Splits the output of the combined build-and-run script at the separator line. */
@@ -143,6 +239,7 @@ export function splitRun(
     outputBytes: encoder.encode(output),
     exitCode,
     timedOut,
+    stopped: both.stopped,
   });
   const match = new RegExp(`\\n${separator} (\\d+)\\n`).exec(both.output);
   if (!match) {
@@ -150,10 +247,8 @@ export function splitRun(
     const build = result(both.output, both.exitCode, both.timedOut);
     return { build: { command: buildCommand, result: build, diagnostics: extractDiagnostics(both.output, names) } };
   }
-  const buildOutput = both.output.slice(0, match.index);
-  const buildResult = result(buildOutput, Number(match[1]), false);
-  const build = { command: buildCommand, result: buildResult, diagnostics: extractDiagnostics(buildOutput, names) };
-  if (buildResult.exitCode !== 0) return { build };
+  const build = buildOutcome(buildCommand, both.output.slice(0, match.index), Number(match[1]), names);
+  if (build.result.exitCode !== 0) return { build };
   const runOutput = both.output.slice(match.index + match[0].length);
   return { build, run: { command: runCommand, result: result(runOutput, both.exitCode, both.timedOut) } };
 }

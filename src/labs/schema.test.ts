@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLabSpec } from './schema';
+import { localTitle, parseLabSpec } from './schema';
 
 const good = {
   id: '01-demo',
@@ -44,5 +44,17 @@ describe('lab spec schema', () => {
 
   it('reports broken JSON with the file name', () => {
     expect(() => parseLabSpec('{', 'labs/x/lab.json')).toThrow(/labs\/x\/lab.json is not valid JSON/);
+  });
+
+  it('accepts Japanese titles and shows them only on the Japanese site', () => {
+    const spec = parseLabSpec(
+      JSON.stringify({ ...good, titleJa: 'デモ', tests: [{ ...good.tests[0], titleJa: '動く' }] }),
+      'labs/01-demo/lab.json',
+    );
+    expect(localTitle(spec, 'ja')).toBe('デモ');
+    expect(localTitle(spec, 'en')).toBe(spec.title);
+    expect(localTitle(spec.tests[0] ?? { title: 'missing' }, 'ja')).toBe('動く');
+    expect(localTitle({ title: 'only English' }, 'ja')).toBe('only English');
+    expect(problems({ ...good, titleJa: '' })).toMatch(/field "titleJa"/);
   });
 });

@@ -28,9 +28,24 @@ const command = z.object({
 const test = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'a test id is lowercase words joined by "-"' }),
   title: z.string().min(1),
+  /** The title the Japanese site shows; the grader's report keeps `title`. */
+  titleJa: z.string().min(1).optional(),
   points: z.number().int().min(0).max(1000),
   timeoutMs,
 });
+
+/** cgroup limits of the student's code in a build, a Run and each test (see labs/README.md). */
+const limits = z
+  .object({
+    memoryMB: z.number().int().min(8).max(64, { message: 'the VM has 80 MB: give the student at most 64' }),
+    pids: z.number().int().min(4).max(512),
+    cpuMs: z.number().int().min(100).max(600_000),
+  })
+  .partial()
+  .strict();
+
+/** The defaults for what lab.json's "limits" leaves out. */
+export const DEFAULT_LIMITS = { memoryMB: 48, pids: 64, cpuMs: 10_000 } as const;
 
 export const labSpecSchema = z
   .object({
@@ -38,19 +53,25 @@ export const labSpecSchema = z
       .string()
       .regex(/^\d\d-[a-z0-9-]+$/, { message: 'a lab id is "NN-slug", like "01-deadlock", and names its folder' }),
     title: z.string().min(1),
+    titleJa: z.string().min(1).optional(),
     version: z.number().int().min(1, { message: 'versions start at 1; bump it when files or tests change' }),
     files: z.array(labPath).min(1, { message: 'name at least one file the student edits (in starter/ and solution/)' }),
     readonly: z.array(labPath).default([]),
     build: command.optional(),
     run: command,
-    check: command.refine((c) => c.command.includes('{test}'), {
-      message: 'the check command must contain "{test}", which is replaced by each test id',
-      path: ['command'],
-    }),
-    tests: z.array(test).min(1, { message: 'a lab needs at least one test' }),
+    check: command
+      .refine((c) => c.command.includes('{test}'), {
+        message: 'the check command must contain "{test}", which is replaced by each test id',
+        path: ['command'],
+      })
+      .optional(),
+    tests: z.array(test).default([]),
+    limits: limits.default({}),
   })
   .strict()
   .superRefine((spec, ctx) => {
+    if (spec.tests.length > 0 && !spec.check)
+      ctx.addIssue({ code: 'custom', path: ['check'], message: 'a lab with tests needs a check command' });
     const seen = new Set<string>();
     for (const [i, f] of [...spec.files, ...spec.readonly].entries()) {
       if (seen.has(f))
@@ -71,6 +92,12 @@ export const labSpecSchema = z
 
 export type LabSpec = z.infer<typeof labSpecSchema>;
 export type LabTest = LabSpec['tests'][number];
+export type LabLimits = Required<z.infer<typeof limits>>;
+
+/** The lab's limits with the defaults filled in. */
+export function labLimits(spec: LabSpec): LabLimits {
+  return { ...DEFAULT_LIMITS, ...spec.limits };
+}
 
 /** Thrown for an invalid spec; the message lists every problem. */
 export class LabSpecError extends Error {}
@@ -92,4 +119,9 @@ export function parseLabSpec(text: string, where: string): LabSpec {
   throw new LabSpecError(
     `${where} is not a valid lab spec:\n${problems.join('\n')}\nSee labs/README.md for the format.`,
   );
+}
+
+/** The title a page in `locale` shows for a lab or a test: `titleJa` on the Japanese site when there is one. */
+export function localTitle(item: { title: string; titleJa?: string }, locale: string): string {
+  return locale === 'ja' && item.titleJa ? item.titleJa : item.title;
 }

@@ -22,8 +22,8 @@ export interface LabFiles {
   savedAt: number | undefined;
 }
 
-/** `storageKey` lets the playground share the machinery under its own key. */
-export function useLabFiles(bundle: LabBundle, storageKey = bundle.spec.id): LabFiles {
+export function useLabFiles(bundle: LabBundle): LabFiles {
+  const storageKey = bundle.spec.id;
   const store = useMemo(() => new LabStore(window.localStorage, storageKey, newTabId()), [storageKey]);
   const initial = useMemo(() => {
     const texts: Record<string, string> = { ...bundle.starter };

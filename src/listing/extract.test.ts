@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorsIn, dedent, extractRegion, ListingError } from './extract';
+import { anchorsIn, dedent, extractFunction, extractRegion, ListingError } from './extract';
 import { resolveListing } from './resolve';
 
 const root = path.resolve(__dirname, '../..');
@@ -59,5 +59,38 @@ describe('resolveListing', () => {
   it('refuses paths that leave the repository', () => {
     expect(() => resolveListing(root, { file: '../etc/passwd' })).toThrow(/relative to the repository root/);
     expect(() => resolveListing(root, { file: '/etc/passwd' })).toThrow(/relative to the repository root/);
+  });
+});
+
+describe('extractFunction', () => {
+  const patch = [
+    '+/* not this one */',
+    '+int add(int a, int b);',
+    '+',
+    '+/*',
+    '+ * add - sum two numbers',
+    '+ */',
+    '+int add(int a, int b)',
+    '+{',
+    '+\treturn a + b;',
+    '+}',
+    '+static void other(void)',
+    '+{',
+    '+}',
+  ].join('\n');
+
+  it("returns a patch's function with its comment, without the diff's '+'", () => {
+    expect(extractFunction(patch, 'x.patch', 'add')).toBe(
+      '/*\n * add - sum two numbers\n */\nint add(int a, int b)\n{\n\treturn a + b;\n}',
+    );
+  });
+
+  it('names the function when it is missing', () => {
+    expect(() => extractFunction(patch, 'x.patch', 'sub')).toThrow(/no definition of function "sub"/);
+  });
+
+  it('finds the functions chapter 5 shows in the kernel patches', () => {
+    const mm = 'kernel/patches/0002-mm-add-orbit-snapshots-of-anonymous-memory-areas.patch';
+    expect(resolveListing(root, { file: mm, function: 'orbit_share_pte' })).toMatch(/^\/\*[\s\S]*\n}$/);
   });
 });

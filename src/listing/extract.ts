@@ -83,3 +83,26 @@ export function extractRegion(source: string, file: string, anchor?: string): st
   if (text === '') throw new ListingError(`${file}: anchor "${anchor}" is empty.`);
   return text;
 }
+
+/** A diff's added lines lose their "+"; other sources are unchanged. */
+function unpatch(lines: string[]): string[] {
+  return lines.every((l) => l.startsWith('+')) ? lines.map((l) => l.slice(1)) : lines;
+}
+
+/**
+ * The C function `name` of `source` with the comment block right above it,
+ * from its definition line (at column 0, after a diff's "+") to its closing
+ * "}" at column 0. Kernel patches cannot carry anchors, so chapters show
+ * their functions by name. `file` only serves the error messages.
+ */
+export function extractFunction(source: string, file: string, name: string): string {
+  const all = source.replace(/\r\n/g, '\n').split('\n');
+  const head = new RegExp(`^\\+?[A-Za-z_][\\w \\t*]*\\b${name}\\(`);
+  const start = all.findIndex((l) => head.test(l) && !l.trimEnd().endsWith(';'));
+  if (start < 0) throw new ListingError(`${file}: no definition of function "${name}" at the start of a line.`);
+  const end = all.findIndex((l, i) => i > start && /^\+?\}\s*$/.test(l));
+  if (end < 0) throw new ListingError(`${file}: function "${name}" has no closing "}" at the start of a line.`);
+  let top = start;
+  while (top > 0 && /^\+?(\/\*| \*)/.test(all[top - 1] ?? '')) top--;
+  return unpatch(all.slice(top, end + 1)).join('\n');
+}

@@ -42,9 +42,10 @@ export default function remarkListing(options: { root: string }) {
       const src = literalAttribute(el, 'file', where);
       if (!src) throw new Error(`${where}: <Listing> needs a file="path/from/repository/root" attribute.`);
       const anchor = literalAttribute(el, 'anchor', where);
+      const fn = literalAttribute(el, 'function', where);
       let code: string;
       try {
-        code = resolveListing(options.root, { file: src, anchor });
+        code = resolveListing(options.root, { file: src, anchor, function: fn });
       } catch (e) {
         throw new Error(`${where}: ${(e as Error).message}`);
       }

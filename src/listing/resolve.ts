@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractRegion, ListingError } from './extract';
+import { extractFunction, extractRegion, ListingError } from './extract';
 
 /** What a `<Listing>` asks for: a file relative to the repository root and an optional anchor. */
 export interface ListingRequest {
   file: string;
   anchor?: string;
+  /** A C function shown by name, for files that cannot hold anchors (kernel patches). */
+  function?: string;
 }
 
 /**
@@ -23,5 +25,6 @@ export function resolveListing(root: string, req: ListingRequest): string {
       `<Listing> for ${where}: file not found at ${full}. Check the path (relative to the repository root).`,
     );
   }
-  return extractRegion(readFileSync(full, 'utf8'), req.file, req.anchor);
+  const source = readFileSync(full, 'utf8');
+  return req.function ? extractFunction(source, req.file, req.function) : extractRegion(source, req.file, req.anchor);
 }

@@ -4,6 +4,9 @@ import Hint from '@site/src/components/Hint';
 import Solution from '@site/src/components/Solution';
 import Listing from '@site/src/components/Listing';
 import Lab from '@site/src/components/Lab';
+import Measured from '@site/src/components/Measured';
+import Defined from '@site/src/components/Defined';
+import LabResults from '@site/src/components/LabResults';
 
 /** The teaching components, registered once so every chapter can use them without imports. */
 export default {
@@ -13,4 +16,7 @@ export default {
   Solution,
   Listing,
   Lab,
+  Measured,
+  Defined,
+  LabResults,
 };

@@ -8,8 +8,10 @@ import {
   randomNonce,
   runRequest,
   dropRequest,
+  signalRequest,
   type AgentEvent,
   type GuestUser,
+  type RunOptions,
 } from './protocol';
 
 /** How often an unanswered ping is sent again. */
@@ -97,14 +99,19 @@ export class AgentChannel {
   }
 
   /** Starts request `id`; the promise resolves with the command's exit status. */
-  run(id: string, user: GuestUser): { promise: Promise<number>; cancel: () => void } {
+  run(id: string, user: GuestUser, options?: RunOptions): { promise: Promise<number>; cancel: () => void } {
     const nonce = randomNonce();
     const wait = this.waitFor((e) => (e.kind === 'done' && e.id === id && e.nonce === nonce ? e.status : undefined));
-    this.send(runRequest(id, user, nonce));
+    this.send(runRequest(id, user, nonce, options));
     return wait;
   }
 
-  /** Asks the agent to kill request `id`'s process group. */
+  /** Asks the agent to send SIGINT or SIGTERM to request `id`'s process group. */
+  signal(id: string, signal: 'INT' | 'TERM'): void {
+    this.send(signalRequest(id, signal));
+  }
+
+  /** Asks the agent to kill every process of request `id`. */
   kill(id: string): void {
     this.send(killRequest(id));
   }

@@ -1,9 +1,10 @@
-// The VM interface: import from here in browser and Node code alike.
-// Node callers get their assets from ./node-assets (fileAssets); browser
-// callers use urlAssets with the site's base URL plus "vm/".
-export { bootVm, restoreVm } from './vm';
-export type { ExecOptions, ExecResult, Vm, VmConsole, VmEvents, VmOptions, VmProgress } from './vm';
+// The VM interface: import from here in browser and Node code alike. The
+// emulator comes from VmOptions.startMachine: Node code uses openVm from
+// ./node (v86 on this thread), the browser a Worker (./browser/useVm).
+export { bootVm, restoreVm } from './start';
+export type { ExecLimits, ExecOptions, ExecResult, Vm, VmConsole, VmEvents, VmOptions, VmProgress } from './types';
+export type { Machine, MachineSpec, StartMachine } from './machine';
 export { urlAssets, WASM_ASSET, type AssetSource, type LoadProgress } from './assets';
 export { VmError, type VmErrorCode } from './errors';
 export type { VmManifest } from './manifest';
-export type { GuestUser } from './protocol';
+export { randomNonce, shellQuote, type GuestUser } from './protocol';

@@ -1,5 +1,6 @@
 // Node-only: the VM's files from the repository's static/vm/ directory, and a
-// disk cache of unpacked states under node_modules/.cache/orbit-vm/.
+// disk cache of unpacked states under node_modules/.cache/orbit-vm/. A bundled
+// grader points elsewhere with $ORBIT_VM_DIR, $ORBIT_V86_WASM and $ORBIT_STATE_CACHE.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +17,8 @@ export const REPO_ROOT = path.resolve(HERE, '../..');
 /** static/vm/ of this repository. */
 export const STATIC_VM_DIR = path.join(REPO_ROOT, 'static/vm');
 
-/** Where unpacked states are cached (one file per packed state's sha256). */
-export const STATE_CACHE_DIR = path.join(REPO_ROOT, 'node_modules/.cache/orbit-vm');
+/** Where unpacked states are cached (one file per packed state's sha256); $ORBIT_STATE_CACHE overrides it. */
+export const STATE_CACHE_DIR = process.env.ORBIT_STATE_CACHE ?? path.join(REPO_ROOT, 'node_modules/.cache/orbit-vm');
 
 /** The image directory Node uses: $ORBIT_VM_DIR (to try another image), else static/vm/. */
 export function vmDir(): string {
@@ -29,7 +30,9 @@ export function vmDir(): string {
  * Unpacked states are cached in STATE_CACHE_DIR unless `cache` is false.
  */
 export function fileAssets(dir: string = vmDir(), { cache = true }: { cache?: boolean } = {}): AssetSource {
-  const wasm = createRequire(path.join(REPO_ROOT, 'package.json')).resolve('v86/build/v86.wasm');
+  // $ORBIT_V86_WASM: where a bundled grader (the Gradescope autograder) keeps it.
+  const wasm =
+    process.env.ORBIT_V86_WASM ?? createRequire(path.join(REPO_ROOT, 'package.json')).resolve('v86/build/v86.wasm');
   const locate = (name: string): string => (name === WASM_ASSET ? wasm : path.join(dir, name));
   return {
     locate,

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTap, tapFailure } from '../labs/tap';
-import { restoreVm, type Vm } from './index';
-import { fileAssets, REPO_ROOT } from './node-assets';
+import type { Vm } from './index';
+import { openVm } from './node';
+import { REPO_ROOT } from './node-assets';
 
 const SELFTESTS = '/usr/lib/orbit/selftests';
 /** What the kernel log must never show after orbit calls. */
@@ -15,7 +16,7 @@ const KERNEL_TROUBLE = /Oops|BUG|WARNING|Kernel panic|Bad rss-counter|bad page/;
 describe('the orbit kernel', () => {
   let vm: Vm;
   beforeAll(async () => {
-    vm = await restoreVm({ assets: fileAssets() });
+    vm = await openVm();
   });
   afterAll(() => vm?.destroy());
 

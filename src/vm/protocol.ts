@@ -1,9 +1,12 @@
 // The line protocol between the host and the in-guest agent
-// (kernel/rootfs/overlay/sbin/orbit-agent) on the second serial port, ttyS1.
+// (kernel/agent/orbit-agent.c) on the second serial port, ttyS1.
 //
 // Host -> guest, one request per line:
-//   run <id> <user> <nonce>   run <exchange>/.orbit/<id>.sh, output to <id>.out
-//   kill <id>                 SIGKILL the request's whole process group
+//   run <id> <user> <nonce> [mem=MB] [pids=N] [out=BYTES]
+//                             run <exchange>/.orbit/<id>.sh in cgroup req/<id> with
+//                             those limits, output (capped) to <id>.out
+//   signal <id> INT|TERM      signal the request's process group
+//   kill <id>                 SIGKILL every process of the request (cgroup.kill)
 //   ping <nonce>              liveness check, answered with pong
 //   drop <id>                 delete the request's files in the exchange dir
 // Guest -> host, one event per line:
@@ -31,11 +34,35 @@ function checkToken(name: string, value: string): void {
   }
 }
 
+/** Limits and the output cap of one run request; absent means the agent's default. */
+export interface RunOptions {
+  memoryMB?: number;
+  pids?: number;
+  maxOutputBytes?: number;
+}
+
+/** A non-negative whole number for a request option, or an error naming it. */
+function optionWord(key: string, value: number | undefined): string {
+  if (value === undefined) return '';
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`agent protocol: ${key} must be a whole number >= 0, not ${value}`);
+  }
+  return ` ${key}=${value}`;
+}
+
 /** Formats a run request for script `<id>.sh`, run as `user`. */
-export function runRequest(id: string, user: GuestUser, nonce: string): string {
+export function runRequest(id: string, user: GuestUser, nonce: string, options: RunOptions = {}): string {
   checkToken('id', id);
   checkToken('nonce', nonce);
-  return `run ${id} ${user} ${nonce}\n`;
+  const extra =
+    optionWord('mem', options.memoryMB) + optionWord('pids', options.pids) + optionWord('out', options.maxOutputBytes);
+  return `run ${id} ${user} ${nonce}${extra}\n`;
+}
+
+/** Formats a request to send SIGINT or SIGTERM to request `id`'s process group. */
+export function signalRequest(id: string, signal: 'INT' | 'TERM'): string {
+  checkToken('id', id);
+  return `signal ${id} ${signal}\n`;
 }
 
 /** Formats a request to kill the process group of request `id`. */

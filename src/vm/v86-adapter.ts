@@ -1,30 +1,7 @@
 // The only module that talks to v86. It turns v86's options, event bus and
 // callbacks into the small Machine interface the rest of src/vm/ uses.
 import { V86, type V86Options } from 'v86';
-
-/** The images and settings one emulator is started with. */
-export interface MachineSpec {
-  wasm: Uint8Array;
-  memoryMB: number;
-  /** Cold boot: the BIOSes, the kernel, the initramfs and the kernel command line. */
-  boot?: { bios: Uint8Array; vgaBios: Uint8Array; bzImage: Uint8Array; initrd: Uint8Array; cmdline: string };
-  /** Restore: a state from save_state(), raw or zstd-compressed (see state-codec.ts); the BIOS is in its memory image. */
-  state?: Uint8Array;
-}
-
-/** The emulator as the VM core sees it. */
-export interface Machine {
-  /** Subscribes to bytes the guest writes to serial port 0 or 1. */
-  onSerial(port: 0 | 1, listener: (bytes: Uint8Array) => void): () => void;
-  sendSerial(port: 0 | 1, bytes: Uint8Array): void;
-  /** Writes a file in the 9p exchange filesystem (path relative to its root). */
-  writeFile(path: string, data: Uint8Array): Promise<void>;
-  /** A file's bytes, or null when it is missing or empty (v86 cannot tell those apart). */
-  readFile(path: string): Promise<Uint8Array | null>;
-  saveState(): Promise<Uint8Array>;
-  restoreState(state: Uint8Array): Promise<void>;
-  destroy(): Promise<void>;
-}
+import type { Machine, MachineSpec } from './machine';
 
 /** The ArrayBuffer v86 takes: the bytes' own buffer when they fill it, else a copy. */
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -125,11 +102,6 @@ function wrap(emulator: V86): Machine {
     writeFile: (path, data) => emulator.create_file(path, data),
     readFile: (path) => emulator.read_file(path).catch(() => null),
     saveState: async () => new Uint8Array(await emulator.save_state()),
-    async restoreState(state) {
-      await emulator.stop();
-      await emulator.restore_state(toArrayBuffer(state));
-      await emulator.run();
-    },
     destroy: () => emulator.destroy(),
   };
 }

@@ -1,15 +1,15 @@
 // The VM interface against the real image in static/vm/ (npm run test:vm).
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootVm, restoreVm, type Vm } from './index';
-import { fileAssets } from './node-assets';
+import type { Vm } from './index';
+import { openVm } from './node';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 describe('a restored VM', () => {
   let vm: Vm;
   beforeAll(async () => {
-    vm = await restoreVm({ assets: fileAssets() });
+    vm = await openVm();
   });
   afterAll(() => vm?.destroy());
 
@@ -55,6 +55,68 @@ int main(void) {
     const back = await vm.readFile('/tmp/made.bin');
     expect(back.length).toBe(1024 * 1024);
     expect(sha256(back)).toBe(made.output.split(' ')[0]);
+  });
+
+  it('streams output as the guest produces it', async () => {
+    const decoder = new TextDecoder();
+    const started = Date.now();
+    let first = 0;
+    let streamed = '';
+    const result = await vm.exec('for i in 1 2 3 4; do echo line $i; sleep 1; done', {
+      onOutput: (bytes) => {
+        first ||= Date.now();
+        streamed += decoder.decode(bytes, { stream: true });
+      },
+    });
+    const ended = Date.now();
+    expect(streamed).toBe(result.output);
+    expect(result.output).toBe('line 1\nline 2\nline 3\nline 4\n');
+    // The first line came seconds before the end, not with it.
+    expect(first - started).toBeLessThan(ended - started - 2000);
+  });
+
+  it.each([
+    ['a spinning shell loop', 'echo started; while :; do :; done'],
+    ['a program that ignores SIGINT', "trap '' INT; echo started; while :; do :; done"],
+  ])('stops %s within a second, and the next command runs', async (_, command) => {
+    const controller = new AbortController();
+    let stoppedAt = 0;
+    const result = await vm.exec(command, {
+      signal: controller.signal,
+      onOutput: () => {
+        stoppedAt ||= Date.now();
+        controller.abort();
+      },
+    });
+    expect(Date.now() - stoppedAt).toBeLessThan(1000);
+    expect(result).toMatchObject({ stopped: true, timedOut: false, output: 'started\n' });
+    expect((await vm.exec('echo next')).output).toBe('next\n');
+  });
+
+  it('kills what a command left running when it ends, and caps its output', async () => {
+    await vm.exec('(sleep 30 &) ; echo left', { user: 'student' });
+    expect((await vm.exec('ps -o user,args | awk \'$1 == "student"\'')).output).toBe('');
+    const flood = await vm.exec('head -c 3000000 /dev/zero | tr "\\0" x', { maxOutputBytes: 100_000 });
+    expect(flood.outputBytes.length).toBeLessThan(100_200);
+    expect(flood.output).toMatch(/\[orbit: output over 100000 bytes; 2900000 more bytes dropped\]\n$/);
+  });
+
+  it('runs a command within its memory and process limits', async () => {
+    const bomb = await vm.exec('for i in $(seq 50); do sleep 5 & done; wait', {
+      user: 'student',
+      limits: { pids: 10 },
+      timeoutMs: 20_000,
+    });
+    expect(bomb.output).toMatch(/can't fork|Resource temporarily unavailable/);
+    // awk doubles a string until it is over memory.max: the whole group is OOM-killed.
+    const hog = await vm.exec(`awk 'BEGIN { s = "x"; while (1) s = s s }'; echo survived`, {
+      user: 'student',
+      limits: { memoryMB: 16 },
+      timeoutMs: 30_000,
+    });
+    expect(hog).toMatchObject({ timedOut: false, exitCode: 137 });
+    expect(hog.output).not.toContain('survived');
+    expect((await vm.exec('echo alive')).output).toBe('alive\n');
   });
 
   it('is not fooled by a command that prints the agent protocol', async () => {
@@ -104,7 +166,7 @@ function consoleSays(vm: Vm, input: string, marker: string): Promise<void> {
 
 describe('a restored VM whose agent stops answering', () => {
   it('restores its state and carries on', async () => {
-    const vm = await restoreVm({ assets: fileAssets() });
+    const vm = await openVm();
     try {
       const phases: string[] = [];
       vm.on('progress', (p) => phases.push(p.phase));
@@ -126,7 +188,7 @@ describe('a restored VM whose agent stops answering', () => {
 describe('a cold-booted VM', () => {
   it('boots the kernel and answers', async () => {
     const progress: string[] = [];
-    const vm = await bootVm({ assets: fileAssets(), onProgress: (p) => progress.push(p.phase) });
+    const vm = await openVm({ cold: true, onProgress: (p) => progress.push(p.phase) });
     try {
       expect(progress).toEqual(expect.arrayContaining(['download', 'start', 'boot', 'ready']));
       expect((await vm.exec('echo hello from $(uname -r)')).output).toBe(

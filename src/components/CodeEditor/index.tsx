@@ -1,3 +1,4 @@
+import { translate } from '@docusaurus/Translate';
 import { forwardRef, useEffect, useImperativeHandle, useRef, type ReactNode } from 'react';
 import * as monaco from './monaco';
 import type { Diagnostic } from '../../labs/markers';
@@ -97,7 +98,10 @@ const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEd
 
   useEffect(() => {
     const readOnly = props.files.find((f) => f.path === props.active)?.readOnly ?? false;
-    editor.current?.updateOptions({ readOnly, readOnlyMessage: { value: 'This file is read-only in this lab.' } });
+    editor.current?.updateOptions({
+      readOnly,
+      readOnlyMessage: { value: translate({ id: 'lab.readOnly', message: 'This file is read-only in this lab.' }) },
+    });
   }, [props.active, props.files]);
 
   useEffect(() => {

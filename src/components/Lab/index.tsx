@@ -5,6 +5,8 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import siteConfig from '@generated/docusaurus.config';
 import CodeBlock from '@theme/CodeBlock';
 import { translate } from '@docusaurus/Translate';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { localTitle } from '../../labs/schema';
 import type { LabBundle } from '../../labs/load';
 import styles from './styles.module.css';
 
@@ -13,7 +15,7 @@ const LabWorkspace = lazy(() => import('../LabWorkspace'));
 
 /** Starts restoring the VM while the workspace's code (Monaco, xterm.js) is still loading. */
 function startVmEarly(vmBase: string): void {
-  void import('../../labs/useVm').then((m) => m.startVmEarly(vmBase));
+  void import('../../vm/browser/useVm').then((m) => m.startVmEarly(vmBase));
 }
 
 // This module runs as the app starts (MDXComponents registers Lab): when the server-rendered
@@ -56,20 +58,28 @@ export default function Lab({ id, data }: LabProps): ReactNode {
   }
   const bundle = useMemo(() => JSON.parse(data) as LabBundle, [data]);
   const vmBase = useBaseUrl('/vm/');
+  const { i18n } = useDocusaurusContext();
   // After a client-side navigation to this page (no early start above).
   useEffect(() => startVmEarly(vmBase), [vmBase]);
   const { spec } = bundle;
+  const title = localTitle(spec, i18n.currentLocale);
   const points = spec.tests.reduce((sum, t) => sum + t.points, 0);
   return (
-    <section className={styles.lab} aria-label={`Lab: ${spec.title}`} data-lab={spec.id}>
+    <section
+      className={styles.lab}
+      aria-label={translate({ id: 'lab.heading', message: 'Lab: {title}' }, { title })}
+      data-lab={spec.id}
+    >
       <header className={styles.header}>
-        <strong>{translate({ id: 'lab.heading', message: 'Lab: {title}' }, { title: spec.title })}</strong>
-        <span className={styles.meta}>
-          {translate(
-            { id: 'lab.meta', message: 'version {version} · {tests} tests · {points} points' },
-            { version: spec.version, tests: spec.tests.length, points },
-          )}
-        </span>
+        <strong>{translate({ id: 'lab.heading', message: 'Lab: {title}' }, { title })}</strong>
+        {spec.tests.length > 0 && (
+          <span className={styles.meta}>
+            {translate(
+              { id: 'lab.meta', message: 'version {version} · {tests} tests · {points} points' },
+              { version: spec.version, tests: spec.tests.length, points },
+            )}
+          </span>
+        )}
       </header>
       <BrowserOnly fallback={<StaticLab bundle={bundle} />}>
         {() => (

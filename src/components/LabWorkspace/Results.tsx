@@ -1,38 +1,76 @@
 import type { ReactNode } from 'react';
-import type { CheckReport } from '../../labs/score';
+import { translate } from '@docusaurus/Translate';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { withoutTimings, type GradeReport, type TestStatus } from '../../grader';
+import { localTitle, type LabSpec } from '../../labs/schema';
 import styles from './styles.module.css';
 
-/** The per-test table of the last Check. */
-export default function Results({ report }: { report: CheckReport }): ReactNode {
+/** The result column's words for each test status, in the site's language. */
+function statusLabel(status: TestStatus): string {
+  switch (status) {
+    case 'passed':
+      return translate({ id: 'lab.results.passed', message: '✓ passed' });
+    case 'failed':
+      return translate({ id: 'lab.results.failed', message: '✗ failed' });
+    case 'timeout':
+      return translate({ id: 'lab.results.timeout', message: '✗ timed out' });
+    case 'crashed':
+      return translate({ id: 'lab.results.crashed', message: '✗ crashed the VM' });
+    case 'error':
+      return translate({ id: 'lab.results.error', message: '! not run' });
+  }
+}
+
+/** The per-test table of the last Check; test titles in the site's language. */
+export default function Results({ report, spec }: { report: GradeReport; spec: LabSpec }): ReactNode {
+  const { i18n } = useDocusaurusContext();
+  const titles = new Map(spec.tests.map((t) => [t.id, localTitle(t, i18n.currentLocale)]));
   return (
-    <table className={styles.results} aria-label="Test results">
+    // data-report: the whole report, so a browser test can compare it with the CLI's.
+    <table
+      className={styles.results}
+      aria-label={translate({ id: 'lab.results.label', message: 'Test results' })}
+      data-report={JSON.stringify(withoutTimings(report))}
+    >
       <caption>
-        Check: {report.earned} / {report.total} points
+        {translate(
+          { id: 'lab.results.caption', message: 'Check: {earned} / {total} points' },
+          { earned: report.score, total: report.maxScore },
+        )}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Test</th>
-          <th scope="col">Result</th>
-          <th scope="col">Points</th>
+          <th scope="col">{translate({ id: 'lab.results.test', message: 'Test' })}</th>
+          <th scope="col">{translate({ id: 'lab.results.result', message: 'Result' })}</th>
+          <th scope="col">{translate({ id: 'lab.results.points', message: 'Points' })}</th>
         </tr>
       </thead>
       <tbody>
         {report.tests.map((t) => (
-          <tr key={t.id} className={t.passed ? styles.pass : styles.fail}>
-            <td>{t.title}</td>
+          <tr key={t.id} className={t.status === 'passed' ? styles.pass : styles.fail} data-status={t.status}>
+            <td>{titles.get(t.id) ?? t.title}</td>
             <td>
-              {t.passed ? '✓ passed' : '✗ failed'}
+              {statusLabel(t.status)}
               {t.reason && <div className={styles.reason}>{t.reason}</div>}
-              {t.asserts.flatMap((a) => a.diagnostics).length > 0 && (
-                <pre className={styles.diag}>{t.asserts.flatMap((a) => a.diagnostics).join('\n')}</pre>
+              {t.status !== 'passed' && diagnostics(t.output) && (
+                <pre className={styles.diag}>{diagnostics(t.output)}</pre>
               )}
             </td>
             <td>
-              {t.earned} / {t.points}
+              {t.points} / {t.maxPoints}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** The checker's "#" diagnostic lines, without the "#". */
+function diagnostics(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('#') && !/^# ?TAP version/.test(line))
+    .map((line) => line.replace(/^# ?/, ''))
+    .join('\n');
 }

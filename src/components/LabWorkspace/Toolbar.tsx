@@ -11,6 +11,7 @@ export interface ToolbarProps {
   editorReady: boolean;
   busy: 'run' | 'check' | null;
   onRun(): void;
+  onStop(): void;
   onCheck(): void;
   onReset(path: string): void;
   onDownload(): void;
@@ -26,16 +27,22 @@ export default function Toolbar(props: ToolbarProps): ReactNode {
   return (
     <div className={styles.toolbar}>
       <div className={styles.buttons} role="toolbar" aria-label="Lab actions">
-        <button type="button" className="button button--primary" disabled={!props.readyToRun} onClick={props.onRun}>
-          {props.busy === 'run'
-            ? translate({ id: 'lab.running', message: 'Running…' })
-            : translate({ id: 'lab.run', message: 'Run' })}
-        </button>
-        <button type="button" className="button button--success" disabled={!props.readyToRun} onClick={props.onCheck}>
-          {props.busy === 'check'
-            ? translate({ id: 'lab.checking', message: 'Checking…' })
-            : translate({ id: 'lab.check', message: 'Check' })}
-        </button>
+        {props.busy === 'run' ? (
+          <button type="button" className="button button--danger" onClick={props.onStop}>
+            {translate({ id: 'lab.stop', message: 'Stop' })}
+          </button>
+        ) : (
+          <button type="button" className="button button--primary" disabled={!props.readyToRun} onClick={props.onRun}>
+            {translate({ id: 'lab.run', message: 'Run' })}
+          </button>
+        )}
+        {props.spec.tests.length > 0 && (
+          <button type="button" className="button button--success" disabled={!props.readyToRun} onClick={props.onCheck}>
+            {props.busy === 'check'
+              ? translate({ id: 'lab.checking', message: 'Checking…' })
+              : translate({ id: 'lab.check', message: 'Check' })}
+          </button>
+        )}
         <button
           type="button"
           className="button button--secondary"
@@ -45,9 +52,11 @@ export default function Toolbar(props: ToolbarProps): ReactNode {
         >
           {translate({ id: 'lab.reset', message: 'Reset file' })}
         </button>
-        <button type="button" className="button button--secondary" onClick={props.onDownload}>
-          {translate({ id: 'lab.download', message: 'Download' })}
-        </button>
+        {props.spec.tests.length > 0 && (
+          <button type="button" className="button button--secondary" onClick={props.onDownload}>
+            {translate({ id: 'lab.download', message: 'Download' })}
+          </button>
+        )}
         <button
           type="button"
           className="button button--secondary"

@@ -6,30 +6,14 @@ import type { CodeEditorHandle, EditorFile } from '../CodeEditor';
 import Terminal, { type TerminalHandle } from '../Terminal';
 import Toolbar from './Toolbar';
 import Results from './Results';
-import { checkTranscript, runSummary, runTranscript, buildTranscript } from './actions';
+import { useLabActions } from './useLabActions';
 import type { LabBundle } from '../../labs/load';
-import type { Diagnostic } from '../../labs/markers';
-import type { CheckReport } from '../../labs/score';
-import { LabRunner } from '../../labs/runner';
-import { createSubmission, submissionFileName, validateSubmission } from '../../labs/submission';
 import { useLabFiles } from '../../labs/useLabFiles';
-import { describeVmStatus, useVm } from '../../labs/useVm';
+import { describeVmStatus, useVm } from '../../vm/browser/useVm';
 import styles from './styles.module.css';
-
-type Busy = 'run' | 'check' | null;
 
 // Monaco is the heaviest part: it loads in its own chunk while the VM restores.
 const CodeEditor = lazy(() => import('../CodeEditor'));
-
-/** Saves `text` as a file download named `name`. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The live lab: Monaco on the lab's files, xterm.js on the VM, and the lab's buttons. */
 export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNode {
@@ -37,18 +21,11 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   const dark = useColorMode().colorMode === 'dark';
   const files = useLabFiles(bundle);
   const { vm, status, restart } = useVm();
-  const runner = useMemo(() => (vm ? new LabRunner(vm, bundle) : null), [vm, bundle]);
   const editor = useRef<CodeEditorHandle>(null);
   const terminal = useRef<TerminalHandle>(null);
+  const actions = useLabActions(bundle, vm, files, { editor, terminal });
+  const { runner, busy, diagnostics, undoable } = actions;
   const [active, setActive] = useState(spec.files[0] ?? '');
-  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [announcement, setAnnouncement] = useState('');
-  const [report, setReport] = useState<CheckReport | null>(null);
-  const [undoable, setUndoable] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  /** Finished Runs, exposed as data-runs so tests and benchmarks can wait for one. */
-  const [runs, setRuns] = useState(0);
   const [editorReady, setEditorReady] = useState(false);
   const editorWanted = useEditorWanted(status.phase);
 
@@ -74,88 +51,8 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   const [announcedStatus, setAnnouncedStatus] = useState<typeof status | null>(null);
   if (announcedStatus !== status) {
     setAnnouncedStatus(status);
-    setAnnouncement(describeVmStatus(status));
+    actions.setAnnouncement(describeVmStatus(status));
   }
-
-  /** Runs a VM action with the buttons disabled and any failure reported. */
-  async function act(kind: Exclude<Busy, null>, work: (r: LabRunner) => Promise<void>): Promise<void> {
-    if (!runner || busy) return;
-    setBusy(kind);
-    setProblem(null);
-    try {
-      await work(runner);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setProblem(`${kind === 'run' ? 'Run' : 'Check'} failed: ${message}. Try Restart VM; your files are kept.`);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  const run = () =>
-    act('run', async (r) => {
-      setAnnouncement('Building and running…');
-      const outcome = await r.run({ ...files.current.current });
-      setDiagnostics(outcome.build?.diagnostics ?? []);
-      terminal.current?.write(runTranscript(outcome));
-      setAnnouncement(runSummary(outcome));
-      setRuns((n) => n + 1);
-    });
-
-  const check = () =>
-    act('check', async (r) => {
-      setAnnouncement('Checking your work…');
-      const { build, report: result } = await r.check({ ...files.current.current }, (id) =>
-        setAnnouncement(`Running test ${id}…`),
-      );
-      setDiagnostics(build?.diagnostics ?? []);
-      if (build) terminal.current?.write(buildTranscript(build));
-      terminal.current?.write(checkTranscript(result));
-      setReport(result);
-      setAnnouncement(`Check: ${result.earned} of ${result.total} points.`);
-    });
-
-  const reset = (path: string) => {
-    editor.current?.replaceText(path, bundle.starter[path] ?? '');
-    setUndoable(path);
-    setAnnouncement(`${path} was reset to the starter code. Undo brings your version back.`);
-  };
-
-  const undoReset = () => {
-    if (!undoable) return;
-    editor.current?.undo(undoable);
-    setAnnouncement(`Your version of ${undoable} is back.`);
-    setUndoable(null);
-  };
-
-  const downloadSubmission = async () => {
-    try {
-      const sub = await createSubmission(spec, files.current.current);
-      download(submissionFileName(spec), JSON.stringify(sub, null, 2));
-      setAnnouncement(`Downloaded ${submissionFileName(spec)} (${spec.files.length} files).`);
-    } catch (error) {
-      setProblem(`Download failed: ${(error as Error).message}`);
-    }
-  };
-
-  const upload = async (file: File) => {
-    setProblem(null);
-    try {
-      const { files: restored, warnings } = await validateSubmission(await file.text(), spec);
-      for (const [path, text] of Object.entries(restored)) editor.current?.replaceText(path, text);
-      setAnnouncement(
-        `Restored ${Object.keys(restored).join(', ')} from ${file.name}. ${warnings.join(' ')} Undo (Ctrl+Z) in the editor brings back what you had.`,
-      );
-    } catch (error) {
-      setProblem(`${file.name} was not loaded: ${(error as Error).message}`);
-    }
-  };
-
-  const adopt = (path: string, keep: 'mine' | 'theirs') => {
-    const theirs = files.resolve(path, keep);
-    if (theirs !== undefined) editor.current?.replaceText(path, theirs);
-    setAnnouncement(keep === 'mine' ? `Kept this tab's ${path}.` : `Loaded ${path} from the other tab.`);
-  };
 
   const ready = status.phase === 'ready' || status.phase === 'recovered';
   const conflictPaths = Object.keys(files.conflicts);
@@ -167,20 +64,28 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   );
 
   return (
-    <div className={styles.workspace} data-vm-state={status.phase} data-busy={busy ?? undefined} data-runs={runs}>
+    <div
+      className={styles.workspace}
+      data-vm-state={status.phase}
+      data-busy={busy ?? undefined}
+      data-runs={actions.runs}
+    >
       <Toolbar
         spec={spec}
         active={active}
         readyToRun={ready && runner !== null && busy === null}
         editorReady={editorReady}
         busy={busy}
-        onRun={() => void run()}
-        onCheck={() => void check()}
-        onReset={reset}
-        onDownload={() => void downloadSubmission()}
-        onUpload={(f) => void upload(f)}
+        onRun={() => void actions.run()}
+        onStop={actions.stop}
+        onCheck={() => void actions.check()}
+        onReset={actions.reset}
+        onDownload={() => void actions.downloadSubmission()}
+        onUpload={(f) => void actions.upload(f)}
         onRestart={() => {
-          setAnnouncement('Restarting the VM; your files are kept.');
+          actions.setAnnouncement(
+            translate({ id: 'lab.status.restarting', message: 'Restarting the VM; your files are kept.' }),
+          );
           restart();
         }}
       />
@@ -196,17 +101,25 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
               { path },
             )}
           </p>
-          <button type="button" className="button button--sm button--primary" onClick={() => adopt(path, 'theirs')}>
+          <button
+            type="button"
+            className="button button--sm button--primary"
+            onClick={() => actions.adopt(path, 'theirs')}
+          >
             {translate({ id: 'lab.conflict.theirs', message: "Load the other tab's version" })}
           </button>
-          <button type="button" className="button button--sm button--secondary" onClick={() => adopt(path, 'mine')}>
+          <button
+            type="button"
+            className="button button--sm button--secondary"
+            onClick={() => actions.adopt(path, 'mine')}
+          >
             {translate({ id: 'lab.conflict.mine', message: 'Keep this version' })}
           </button>
         </div>
       ))}
-      {problem && (
+      {actions.problem && (
         <div className={clsx(styles.alert, styles.error)} role="alert">
-          {problem}
+          {actions.problem}
         </div>
       )}
       <div className={styles.tabs} role="tablist" aria-label="Lab files">
@@ -233,7 +146,11 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
           {files.savedAt ? translate({ id: 'lab.saved', message: 'Saved in this browser' }) : ''}
         </span>
       </div>
-      <div className={styles.editorPane} role="tabpanel" aria-label={`Editor: ${active}`}>
+      <div
+        className={styles.editorPane}
+        role="tabpanel"
+        aria-label={translate({ id: 'lab.editorPane', message: 'Editor: {path}' }, { path: active })}
+      >
         <Suspense fallback={plainCode}>
           {editorWanted.wanted ? (
             <CodeEditor
@@ -242,11 +159,10 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
               active={active}
               dark={dark}
               diagnostics={diagnostics}
-              ariaLabel={`Code editor: ${active}`}
+              ariaLabel={translate({ id: 'lab.codeEditor', message: 'Code editor: {path}' }, { path: active })}
               onChange={(path, text) => {
                 files.change(path, text);
-                // After further edits, "Undo reset" would undo those instead: the editor's Ctrl+Z remains.
-                if (path === undoable && text !== bundle.starter[path]) setUndoable(null);
+                actions.edited(path, text);
               }}
               onReady={() => setEditorReady(true)}
             />
@@ -261,6 +177,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
           console={vm?.console ?? null}
           dark={dark}
           ariaLabel="Linux terminal (serial console)"
+          onInterrupt={actions.stop}
         />
       </div>
       <div className={styles.statusBar}>
@@ -272,15 +189,15 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
           aria-live="polite"
           className={clsx(styles.status, status.phase === 'error' && styles.statusError)}
         >
-          {announcement}
+          {actions.announcement}
         </p>
         {undoable && (
-          <button type="button" className="button button--sm button--link" onClick={undoReset}>
+          <button type="button" className="button button--sm button--link" onClick={actions.undoReset}>
             {translate({ id: 'lab.undoReset', message: 'Undo reset' })}
           </button>
         )}
       </div>
-      {report && <Results report={report} />}
+      {actions.report && <Results report={actions.report} spec={spec} />}
     </div>
   );
 }

@@ -6,6 +6,8 @@ export interface ListingProps {
   file: string;
   /** Region between `ANCHOR: name` and `ANCHOR_END: name`; the whole file when absent. */
   anchor?: string;
+  /** A C function shown by name (for kernel patches, which cannot hold anchors). */
+  function?: string;
   lang?: string;
   title?: string;
   /** Filled in at build time by src/listing/remark.ts; never written by hand. */

@@ -17,6 +17,8 @@ export interface TerminalProps {
   dark: boolean;
   ariaLabel: string;
   className?: string;
+  /** Ctrl-C goes here first; when it returns true (it stopped something), the guest does not see it. */
+  onInterrupt?: () => boolean;
 }
 
 const LIGHT: ITheme = {
@@ -108,13 +110,22 @@ const Terminal = forwardRef<TerminalHandle, TerminalProps>(function Terminal(pro
     if (term.current) term.current.options.theme = props.dark ? DARK : LIGHT;
   }, [props.dark]);
 
+  // The latest interrupt handler, read when Ctrl-C arrives (not a reason to reconnect).
+  const interrupt = useRef(props.onInterrupt);
+  useEffect(() => {
+    interrupt.current = props.onInterrupt;
+  }, [props.onInterrupt]);
+
   // Connects the console: guest bytes to the screen, keys to the guest.
   useEffect(() => {
     const t = term.current;
     const vmConsole = props.console;
     if (!t || !vmConsole) return undefined;
     const stopOutput = vmConsole.onData((bytes) => t.write(bytes));
-    const input = t.onData((data) => vmConsole.send(data));
+    const input = t.onData((data) => {
+      if (data === '\x03' && interrupt.current?.()) return;
+      vmConsole.send(data);
+    });
     return () => {
       stopOutput();
       input.dispose();

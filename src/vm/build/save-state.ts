@@ -4,9 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bootVm, restoreVm, type Vm } from '../index';
+import type { Vm } from '../index';
+import { openVm } from '../node';
 import type { VmManifest } from '../manifest';
-import { fileAssets, STATIC_VM_DIR } from '../node-assets';
+import { STATIC_VM_DIR } from '../node-assets';
 import { REPO_ROOT, hashInputs, hashOutputs, parsePackagesLock } from './inputs';
 
 /** The fields of kernel/vm.json this script uses. */
@@ -83,7 +84,7 @@ async function must(vm: Vm, command: string): Promise<string> {
 
 /** Boots cold, quiesces the guest and returns the compressed state and `uname -r`. */
 async function captureState(manifest: VmManifest): Promise<{ state: Buffer; release: string }> {
-  const vm = await bootVm({ assets: fileAssets(), manifest, readyTimeoutMs: 120_000 });
+  const vm = await openVm({ cold: true, manifest, readyTimeoutMs: 120_000 });
   try {
     const release = await must(vm, 'uname -r');
     await must(vm, `rm -rf ${manifest.machine.exchangeDir}/.orbit/*; sync; echo 3 > /proc/sys/vm/drop_caches`);
@@ -99,7 +100,7 @@ async function captureState(manifest: VmManifest): Promise<{ state: Buffer; rele
 
 /** Restores the written state and checks the guest runs the expected kernel. */
 async function verify(release: string): Promise<void> {
-  const vm = await restoreVm({ assets: fileAssets() });
+  const vm = await openVm();
   try {
     const now = await must(vm, 'uname -r');
     if (now !== release) throw new Error(`restored guest says uname -r = "${now}", expected "${release}"`);

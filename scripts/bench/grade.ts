@@ -1,0 +1,73 @@
+/**
+ * The grader's speed, for each lab with tests: one submission (the
+ * solution) graded with the full suite in one VM, and a batch of 20 copies
+ * graded by `orbit-lab grade --jobs 2` as an instructor would, with the
+ * submissions per minute it reached. Goals (issue 11): at most 10 s per
+ * submission, 100 submissions in at most 10 minutes. Never pass/fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gradeSubmission } from '../../src/grader';
+import { labIds, loadLab, loadSolution } from '../../src/labs/load';
+import { openVm } from '../../src/vm/node';
+import { REPO_ROOT } from '../../src/vm/node-assets';
+
+const BATCH = 20;
+const labsDir = path.join(REPO_ROOT, 'labs');
+
+/** Seconds to grade `lab`'s solution once, in a VM already restored. */
+async function gradeOnce(id: string): Promise<{ seconds: number; score: string }> {
+  const bundle = loadLab(labsDir, id);
+  const vm = await openVm();
+  try {
+    const t0 = Date.now();
+    const report = await gradeSubmission(bundle, loadSolution(labsDir, bundle.spec), vm);
+    return { seconds: (Date.now() - t0) / 1000, score: `${report.score}/${report.maxScore}` };
+  } finally {
+    await vm.destroy();
+  }
+}
+
+/** Seconds for `orbit-lab grade --jobs 2` on BATCH copies of the solution. */
+function gradeBatch(id: string): { seconds: number; perMinute: number; status: number | null } {
+  const bundle = loadLab(labsDir, id);
+  const dir = mkdtempSync(path.join(tmpdir(), `bench-grade-${id}-`));
+  const folders = Array.from({ length: BATCH }, (_, i) => {
+    const folder = path.join(dir, `s${String(i).padStart(2, '0')}`);
+    mkdirSync(folder);
+    for (const [f, text] of Object.entries(loadSolution(labsDir, bundle.spec)))
+      writeFileSync(path.join(folder, f), text);
+    return folder;
+  });
+  const t0 = Date.now();
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'bin/orbit-lab.mjs'),
+      'grade',
+      id,
+      ...folders,
+      '--out',
+      path.join(dir, 'grades'),
+      '--jobs',
+      '2',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const seconds = (Date.now() - t0) / 1000;
+  return { seconds, perMinute: Math.round((BATCH / seconds) * 600) / 10, status: run.status };
+}
+
+export async function benchGrade(): Promise<Record<string, unknown>> {
+  const labs: Record<string, unknown> = {};
+  for (const id of labIds(labsDir).filter((l) => loadLab(labsDir, l).spec.tests.length > 0)) {
+    labs[id] = { one: await gradeOnce(id), [`batchOf${BATCH}Jobs2`]: gradeBatch(id) };
+  }
+  return { goals: { secondsPerSubmission: 10, submissionsPer10Minutes: 100 }, labs };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchGrade().then((r) => console.log(JSON.stringify(r, null, 2)));
+}

@@ -1,0 +1,8 @@
+/* An infinite loop. Earns 0. */
+int main(void)
+{
+	volatile unsigned long n = 0;
+
+	for (;;)
+		n++;
+}
