@@ -6,6 +6,7 @@ import type { CodeEditorHandle, EditorFile } from '../CodeEditor';
 import Terminal, { type TerminalHandle } from '../Terminal';
 import Toolbar from './Toolbar';
 import Results from './Results';
+import PublishLabSession from '../LabResults/PublishLabSession';
 import { useLabActions } from './useLabActions';
 import type { LabBundle } from '../../labs/load';
 import { useLabFiles } from '../../labs/useLabFiles';
