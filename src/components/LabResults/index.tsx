@@ -43,7 +43,7 @@ async function runAll(
     const r = await session.vm.exec(command, {
       timeoutMs: props.timeoutMs ?? 300_000,
       user: props.user ?? 'student',
-      cwd: session.runner.dir,
+      cwd: session.runner.workDir,
     });
     const parsed = parseRows(r.output);
     skipped += parsed.skipped;
