@@ -48,8 +48,12 @@ async function editorText(page: Page): Promise<string> {
   return text.replace(/\u00a0/g, ' ');
 }
 
-/** The terminal's text, from its screen-reader tree and rows. */
+/**
+ * The terminal's text, from its rows. xterm.js does not render while the terminal is out of
+ * view (the playground page's sits below the fold), so it is scrolled into view first.
+ */
 async function terminalText(page: Page): Promise<string> {
+  await page.locator('[data-testid=terminal]').scrollIntoViewIfNeeded();
   return (await page.locator('[data-testid=terminal] .xterm-rows').innerText()).replace(/\u00a0/g, ' ');
 }
 
