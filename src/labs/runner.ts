@@ -115,13 +115,14 @@ export class LabRunner {
     command: string,
     timeoutMs: number,
     stream: Pick<RunOptions, 'onOutput' | 'signal'> = {},
+    cpuMs?: number,
   ): Promise<ExecResult> {
     const { memoryMB, pids } = labLimits(this.bundle.spec);
     return this.vm.exec(command, {
       timeoutMs,
       user: 'student',
       cwd: this.workDir,
-      limits: { memoryMB, pids },
+      limits: { memoryMB, pids, cpuMs },
       ...stream,
     });
   }
@@ -131,7 +132,9 @@ export class LabRunner {
     await this.writeFiles(files);
     const build = this.bundle.spec.build;
     if (!build) return undefined;
-    const result = await this.asStudent(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS);
+    // The build compiles the student's code: bounded in CPU time like a test (a Run is not: it is the student's own).
+    const { cpuMs } = labLimits(this.bundle.spec);
+    const result = await this.asStudent(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS, {}, cpuMs);
     return { command: build.command, result, diagnostics: extractDiagnostics(result.output, this.names()) };
   }
 
