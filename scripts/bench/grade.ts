@@ -17,14 +17,23 @@ import { REPO_ROOT } from '../../src/vm/node-assets';
 const BATCH = 20;
 const labsDir = path.join(REPO_ROOT, 'labs');
 
-/** Seconds to grade `lab`'s solution once, in a VM already restored. */
-async function gradeOnce(id: string): Promise<{ seconds: number; score: string }> {
+/** Seconds to grade `lab`'s solution once, in a VM already restored, and where they went. */
+async function gradeOnce(id: string): Promise<Record<string, unknown>> {
   const bundle = loadLab(labsDir, id);
   const vm = await openVm();
+  const s = (ms: number) => Math.round(ms / 100) / 10;
   try {
     const t0 = Date.now();
     const report = await gradeSubmission(bundle, loadSolution(labsDir, bundle.spec), vm);
-    return { seconds: (Date.now() - t0) / 1000, score: `${report.score}/${report.maxScore}` };
+    const seconds = (Date.now() - t0) / 1000;
+    const testMs = report.tests.reduce((n, t) => n + t.durationMs, 0);
+    return {
+      seconds,
+      score: `${report.score}/${report.maxScore}`,
+      buildSeconds: s(report.build.durationMs),
+      testSeconds: Object.fromEntries(report.tests.map((t) => [t.id, s(t.durationMs)])),
+      otherSeconds: s(seconds * 1000 - report.build.durationMs - testMs),
+    };
   } finally {
     await vm.destroy();
   }
