@@ -115,14 +115,13 @@ export class LabRunner {
     command: string,
     timeoutMs: number,
     stream: Pick<RunOptions, 'onOutput' | 'signal'> = {},
-    cpuMs?: number,
   ): Promise<ExecResult> {
     const { memoryMB, pids } = labLimits(this.bundle.spec);
     return this.vm.exec(command, {
       timeoutMs,
       user: 'student',
       cwd: this.workDir,
-      limits: { memoryMB, pids, cpuMs },
+      limits: { memoryMB, pids },
       ...stream,
     });
   }
@@ -132,9 +131,8 @@ export class LabRunner {
     await this.writeFiles(files);
     const build = this.bundle.spec.build;
     if (!build) return undefined;
-    // The build compiles the student's code: bounded in CPU time like a test (a Run is not: it is the student's own).
-    const { cpuMs } = labLimits(this.bundle.spec);
-    const result = await this.asStudent(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS, {}, cpuMs);
+    // Bounded by its timeout, not by the lab's CPU budget: see "limits" in labs/README.md.
+    const result = await this.asStudent(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS);
     return { command: build.command, result, diagnostics: extractDiagnostics(result.output, this.names()) };
   }
 
