@@ -34,17 +34,18 @@ function isMark(value: unknown): value is Mark {
 }
 
 function sidePage(value: unknown, where: string): SidePage {
-  const v = value as Partial<SidePage> | null;
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const { frame, count, mark } = v;
   if (
-    typeof v !== 'object' ||
-    v === null ||
-    !Number.isSafeInteger(v.frame) ||
-    !Number.isSafeInteger(v.count) ||
-    !isMark(v.mark)
+    typeof frame !== 'number' ||
+    !Number.isSafeInteger(frame) ||
+    typeof count !== 'number' ||
+    !Number.isSafeInteger(count) ||
+    !isMark(mark)
   ) {
     throw new Error(`${where}: expected {"frame":N,"count":N,"mark":"${MARKS.join('|')}"}`);
   }
-  return { frame: v.frame!, count: v.count!, mark: v.mark };
+  return { frame, count, mark };
 }
 
 /** One step from one line of output; throws with the line's number when it is malformed. */
