@@ -2,6 +2,7 @@
 // after each step match what the snapshot code of kernel/patches/0002-mm-add-orbit-snapshots-
 // of-anonymous-memory-areas.patch does (the expectations below cite the functions), and the
 // text figure the CLI prints shows the same marks.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,31 @@ function page(step: PageStep, i: number): PagePair {
 
 function frames(step: PageStep, side: 'main' | 'orbit', pages: number[]): number[] {
   return pages.map((i) => page(step, i)[side].frame);
+}
+
+/** The rows of letters of the text figure, one per side and step. */
+function letterRows(output: string): string[] {
+  return output.split('\n').filter((l) => /^(main|orbit) /.test(l));
+}
+
+/** What the text figure shows in every run: the same marks as the JSON, step by step. */
+const TEXT_FIGURE = [
+  'main   S S S S S S - -',
+  'orbit  S S S S S S - -',
+  'main   S S S S S S - -',
+  'orbit  S S S S S S Z Z',
+  'main   N N N S S S - -',
+  'orbit  C C C S S S Z Z',
+  'main   S S S S S S - -',
+  'orbit  S S S S S S Z Z',
+];
+
+/** The command chapter 5 gives for the text figure, as the reader copies it. */
+function chapterCommand(): string {
+  const chapter = readFileSync(path.join(REPO_ROOT, 'docs/snapshots.mdx'), 'utf8');
+  const command = /`(npx orbit-lab exec [^`]*page-states\.c[^`]*)`/.exec(chapter)?.[1];
+  if (!command) throw new Error('docs/snapshots.mdx no longer gives the npx orbit-lab command of the text figure');
+  return command;
 }
 
 function marks(step: PageStep, side: 'main' | 'orbit'): string {
@@ -98,20 +124,16 @@ describe('page-states in the VM (the live figure of chapter 5)', () => {
     expect(marks(next, 'orbit')).toBe('shared shared shared shared shared shared zero zero');
   });
 
-  it('prints the same marks as a text figure without --json (the CLI form)', async () => {
+  it('prints the same marks as a text figure without --json', async () => {
     const run = await vm.exec('./page-states', { user: 'root', timeoutMs: 60_000 });
     expect(run.exitCode, run.output).toBe(0);
-    const rows = run.output.split('\n').filter((l) => /^(main|orbit) /.test(l));
-    expect(rows).toEqual([
-      'main   S S S S S S - -',
-      'orbit  S S S S S S - -',
-      'main   S S S S S S - -',
-      'orbit  S S S S S S Z Z',
-      'main   N N N S S S - -',
-      'orbit  C C C S S S Z Z',
-      'main   S S S S S S - -',
-      'orbit  S S S S S S Z Z',
-    ]);
+    expect(letterRows(run.output)).toEqual(TEXT_FIGURE);
+  });
+
+  it("prints the text figure with the chapter's orbit-lab command (the CLI form)", () => {
+    const run = spawnSync('sh', ['-c', chapterCommand()], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(letterRows(run.stdout)).toEqual(TEXT_FIGURE);
   });
 
   it('needs root: as the student, pagemap hides every frame', async () => {
