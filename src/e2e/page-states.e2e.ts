@@ -84,4 +84,22 @@ describe("chapter 5's live figure", () => {
     },
     TEST_MS,
   );
+
+  it(
+    'says clearly when the VM cannot start, and offers to try again',
+    async () => {
+      const page = await site.browser.newPage();
+      await page.route('**/vm/state.bin.xz', (route) => route.abort());
+      await page.goto(site.url + CHAPTER);
+      await page.waitForSelector('html[data-has-hydrated="true"]');
+      await page.getByRole('button', { name: 'Run page-states in the VM' }).click();
+      await page.locator('[data-page-states=error]').waitFor({ timeout: RUN_MS });
+      const alert = page.locator('[data-page-states=error] [role=alert]');
+      expect(await alert.textContent()).toMatch(/^The VM could not start: ./);
+      expect(await page.getByRole('button', { name: 'Try to start the VM again' }).isVisible()).toBe(true);
+      expect(await page.locator('li[data-step]').count()).toBe(0);
+      await page.close();
+    },
+    TEST_MS,
+  );
 });
