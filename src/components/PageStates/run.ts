@@ -21,6 +21,28 @@ export interface PageStatesRun {
   output: string;
 }
 
+/** An onOutput callback that calls `onStep` with all steps so far each time a new one is complete. */
+function stepReporter(onStep: (steps: PageStep[]) => void): (bytes: Uint8Array) => void {
+  const decoder = new TextDecoder();
+  let seen = '';
+  let reported = 0;
+  return (bytes) => {
+    seen += decoder.decode(bytes, { stream: true });
+    // Only whole lines: a step may arrive in two pieces. A malformed line is reported by the
+    // final parse, not from inside the VM's output callback.
+    let steps: PageStep[];
+    try {
+      steps = parsePageStates(seen.slice(0, seen.lastIndexOf('\n') + 1));
+    } catch {
+      return;
+    }
+    if (steps.length > reported) {
+      reported = steps.length;
+      onStep(steps);
+    }
+  };
+}
+
 /** Copies `source` in, runs it, and returns every step; throws when the program failed. */
 export async function runPageStates(
   vm: Vm,
@@ -28,21 +50,10 @@ export async function runPageStates(
   onStep?: (steps: PageStep[]) => void,
 ): Promise<PageStatesRun> {
   await vm.writeFile(SOURCE, source);
-  const decoder = new TextDecoder();
-  let seen = '';
-  let reported = 0;
   const result = await vm.exec(PAGE_STATES_COMMAND, {
     user: 'root',
     timeoutMs: TIMEOUT_MS,
-    onOutput: (bytes) => {
-      seen += decoder.decode(bytes, { stream: true });
-      // Only whole lines: a step may arrive in two pieces.
-      const steps = parsePageStates(seen.slice(0, seen.lastIndexOf('\n') + 1));
-      if (steps.length > reported) {
-        reported = steps.length;
-        onStep?.(steps);
-      }
-    },
+    onOutput: onStep && stepReporter(onStep),
   });
   if (result.exitCode !== 0) {
     const why = result.timedOut ? 'timed out' : `exited with status ${result.exitCode}`;
