@@ -79,7 +79,14 @@ describe("chapter 5's live figure", () => {
       await write.getByText('Frames and marks as a table').click();
       const row = write.locator('tbody tr').first();
       expect(await row.textContent()).toMatch(/^0\s*0x[0-9a-f]+ \(×1\), new0x[0-9a-f]+ \(×1\), copied$/);
-      expect(await page.getByRole('button', { name: 'Run it again' }).isEnabled()).toBe(true);
+
+      // A second press runs the program again in the same VM and draws all four steps anew.
+      await page.getByRole('button', { name: 'Run it again' }).click();
+      await page.locator('[data-page-states=running]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-page-states=done], [data-page-states=error]').waitFor({ timeout: RUN_MS });
+      expect(await figure.getAttribute('data-page-states')).toBe('done');
+      expect(await page.locator('li[data-step]').count()).toBe(4);
+      expect(await marks(page, 'after main writes pages 0-2', 'main')).toMatch(/^new:N new:N new:N shared:S/);
       await page.close();
     },
     TEST_MS,
