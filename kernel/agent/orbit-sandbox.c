@@ -237,9 +237,7 @@ static int pump(int pipe_fd, int out, long *written, long *dropped)
 /* True when the group has used more CPU than the lab allows. */
 static int over_cpu(const char *group, long cpu_ms)
 {
-	long usec = cg_read_key(group, "cpu.stat", "usage_usec");
-
-	return cpu_ms > 0 && usec >= 0 && usec / 1000 > cpu_ms;
+	return cpu_ms > 0 && cg_cpu_ms(group) > cpu_ms;
 }
 
 /*
