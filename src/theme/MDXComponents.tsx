@@ -7,6 +7,7 @@ import Lab from '@site/src/components/Lab';
 import Measured from '@site/src/components/Measured';
 import Defined from '@site/src/components/Defined';
 import LabResults from '@site/src/components/LabResults';
+import OverheadPlots from '@site/src/components/OverheadPlots';
 
 /** The teaching components, registered once so every chapter can use them without imports. */
 export default {
@@ -19,4 +20,5 @@ export default {
   Measured,
   Defined,
   LabResults,
+  OverheadPlots,
 };

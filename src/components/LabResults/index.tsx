@@ -2,14 +2,15 @@
  * <LabResults>: runs lab commands in the page's lab VM and shows their
  * machine-readable output (JSON Lines, see parse.ts) as a coloured table
  * that fills in as each command ends. Nothing is typed in: before a run the
- * table is empty. Lab 2 shows its fault matrix with it; lab 3 reuses the
- * parsing and the session for its plots.
+ * table is empty. Lab 2 shows its fault matrix with it; lab 3's plots reuse
+ * its runner (run.ts), table and session.
  */
 import { useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import { useLabSession, type LabSession } from '../../labs/labSession';
 import { parseRows, type Row, type ToneRules } from './parse';
 import ResultsTable, { type Column } from './ResultsTable';
+import { runLabCommands } from './run';
 import styles from './styles.module.css';
 
 export interface LabResultsProps {
@@ -36,20 +37,12 @@ async function runAll(
   props: LabResultsProps,
   onRows: (rows: Row[], done: number) => void,
 ): Promise<string> {
-  const build = await session.runner.build(session.files());
-  if (build && build.result.exitCode !== 0) throw new Error(`the build failed:\n${build.result.output.slice(0, 2000)}`);
   let skipped = 0;
-  for (const [i, command] of props.commands.entries()) {
-    const r = await session.vm.exec(command, {
-      timeoutMs: props.timeoutMs ?? 300_000,
-      user: props.user ?? 'student',
-      cwd: session.runner.workDir,
-    });
-    const parsed = parseRows(r.output);
+  await runLabCommands(session, props.commands, props, (output, done) => {
+    const parsed = parseRows(output);
     skipped += parsed.skipped;
-    onRows(parsed.rows, i + 1);
-    if (r.timedOut) throw new Error(`"${command}" ran out of time`);
-  }
+    onRows(parsed.rows, done);
+  });
   return skipped > 0 ? ` (${skipped} other output lines ignored)` : '';
 }
 
