@@ -2,7 +2,8 @@
  * Lab 3's plots in a real browser: the production build served locally,
  * the quick set of the harness run in the page's VM on the starter code,
  * and both plots drawn from that run (as many median points as the
- * harness printed configurations, and the table of medians beside them).
+ * harness printed configurations, and the table of medians beside them),
+ * then drawn again from a second run.
  * The test waits for the VM and the run's end, never for fixed times.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,12 +49,22 @@ describe('lab 3 plots', () => {
       // Observable Plot draws SVG: the samples and the medians are circles, the axes carry the labels.
       expect(await overhead.locator('svg circle').count()).toBeGreaterThanOrEqual(OVERHEAD_POINTS);
       expect(await latency.locator('svg circle').count()).toBeGreaterThanOrEqual(LATENCY_POINTS);
-      expect(await overhead.locator('svg').first().getAttribute('aria-label')).toContain('call frequency');
+      // The legend has small SVGs of its own; the chart is the one with the ARIA label.
+      expect(await overhead.locator('[aria-label*="call frequency"]').count()).toBeGreaterThanOrEqual(1);
+      expect(await latency.locator('[aria-label*="pool size"]').count()).toBeGreaterThanOrEqual(1);
       expect(await page.locator('table[data-rows]').last().getAttribute('data-rows')).toBe(
         String(OVERHEAD_POINTS + 4 + LATENCY_POINTS),
       );
+
+      // A second run replaces both figures (the old ones are marked, then gone).
+      await page.locator('[data-plot] > *').evaluateAll((els) => els.forEach((e) => e.setAttribute('data-old', '')));
+      await run.click();
+      await page.locator('[data-plots-state=running]').waitFor();
+      await page.locator('[data-plots-state=done], [data-plots-state=error]').waitFor({ timeout: RUN_MS });
+      await expect.poll(() => page.locator('[data-plot] [data-old]').count()).toBe(0);
+      expect(await overhead.locator('svg circle').count()).toBeGreaterThanOrEqual(OVERHEAD_POINTS);
       await context.close();
     },
-    RUN_MS + VM_READY_MS + 60_000,
+    2 * RUN_MS + VM_READY_MS + 60_000,
   );
 });
