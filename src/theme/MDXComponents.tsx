@@ -8,6 +8,7 @@ import Measured from '@site/src/components/Measured';
 import Defined from '@site/src/components/Defined';
 import LabResults from '@site/src/components/LabResults';
 import PageStates from '@site/src/components/PageStates';
+import OverheadPlots from '@site/src/components/OverheadPlots';
 
 /** The teaching components, registered once so every chapter can use them without imports. */
 export default {
@@ -21,4 +22,5 @@ export default {
   Defined,
   LabResults,
   PageStates,
+  OverheadPlots,
 };

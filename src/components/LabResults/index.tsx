@@ -2,8 +2,8 @@
  * <LabResults>: runs lab commands in the page's lab VM and shows their
  * machine-readable output (JSON Lines, see parse.ts) as a coloured table
  * that fills in as each command ends. Nothing is typed in: before a run the
- * table is empty. Lab 2 shows its fault matrix with it; lab 3 reuses the
- * parsing and the session for its plots.
+ * table is empty. Lab 2 shows its fault matrix with it; lab 3's plots reuse
+ * its runner (run.ts), table and session.
  */
 import { useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
@@ -13,6 +13,7 @@ import { fillChoice, toggle, type Choice } from './choice';
 import ChoiceBoxes from './ChoiceBoxes';
 import { RowStream, type Row, type ToneRules } from './parse';
 import ResultsTable, { type Column } from './ResultsTable';
+import { runLabCommands } from './run';
 import styles from './styles.module.css';
 
 export interface LabResultsProps {
@@ -43,27 +44,15 @@ async function runAll(
   onRows: (rows: Row[]) => void,
   onCommand: (done: number) => void,
 ): Promise<number> {
-  const build = await session.runner.build(session.files());
-  if (build?.result.timedOut) throw new Error('the build ran out of time');
-  if (build && build.result.exitCode !== 0) {
-    throw new Error(`the build failed (exit ${build.result.exitCode}):\n${build.result.output.slice(0, 2000)}`);
-  }
   let skipped = 0;
-  for (const [i, command] of commands.entries()) {
-    const rows = new RowStream(onRows);
-    const decoder = new TextDecoder();
-    const r = await session.vm.exec(command, {
-      timeoutMs: props.timeoutMs ?? 300_000,
-      user: props.user ?? 'student',
-      cwd: session.runner.workDir,
-      onOutput: (bytes) => rows.write(decoder.decode(bytes, { stream: true })),
-    });
-    rows.write(decoder.decode());
+  let rows = new RowStream(onRows);
+  const onText = (text: string) => rows.write(text);
+  await runLabCommands(session, commands, { ...props, onText }, (_output, done) => {
     rows.end();
     skipped += rows.skipped;
-    onCommand(i + 1);
-    if (r.timedOut) throw new Error(`"${command}" ran out of time`);
-  }
+    rows = new RowStream(onRows);
+    onCommand(done);
+  });
   return skipped;
 }
 
