@@ -7,7 +7,6 @@
  * that, test by test. The playground has its own, finer suite
  * (adversarial.vm.test.ts); this one holds the same line for the others.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { labIds, loadLab, loadSolution, type LabBundle } from '../labs/load';
 import type { Vm } from '../vm';
 import { openVm } from '../vm/node';
 import { REPO_ROOT } from '../vm/node-assets';
+import { gradeWithCli, type CliBatch } from './cli-batch';
 import { gradeSubmission } from './grade';
 import type { GradescopeResults } from './gradescope';
 
@@ -63,26 +63,17 @@ describe.each(graded)('hostile code in lab %s, graded by orbit-lab grade --jobs 
   const bundle = loadLab(labsDir, id);
   const hostile = HOSTILE.filter((name) => name !== 'spinner' || !NO_SPINNER.has(id));
   const out = path.join(work, id, 'grades');
-  let status: number | null = null;
-  let stderr = '';
+  let batch: CliBatch;
 
   beforeAll(() => {
-    const cli = path.join(REPO_ROOT, 'bin/orbit-lab.mjs');
-    const inputs = submissions(bundle, ['nothing', ...hostile]);
-    const r = spawnSync(process.execPath, [cli, 'grade', id, ...inputs, '--out', out, '--jobs', '2'], {
-      encoding: 'utf8',
-      timeout: 1_200_000,
-    });
-    status = r.status;
-    stderr = r.stderr;
+    batch = gradeWithCli(id, submissions(bundle, ['nothing', ...hostile]), out, 1_200_000);
   }, 1_260_000);
 
-  const results = (name: string): GradescopeResults =>
-    JSON.parse(readFileSync(path.join(out, `${name}.results.json`), 'utf8')) as GradescopeResults;
+  const results = (name: string): GradescopeResults => batch.results(name);
 
   it('grades every submission', () => {
-    expect(stderr).not.toContain('was not graded');
-    expect(status).toBe(0);
+    expect(batch.stderr).not.toContain('was not graded');
+    expect(batch.status).toBe(0);
   });
 
   it('gives a program that does nothing less than full marks', () => {
