@@ -38,7 +38,10 @@ function summary(r: Row, x: string, y: string, mad: string, series: string): Sum
   return p && { ...p, lo: p.y - spread, hi: p.y + spread };
 }
 
-const sizeSeries = (r: Row): string => `${String(r.mode)}, ${String(r.dirty_pct)}% dirty`;
+/** Names a line of the size plot from its mode and dirty share (the page passes its language's wording). */
+export type SizeSeries = (mode: string, dirtyPct: string) => string;
+
+const englishSizeSeries: SizeSeries = (mode, pct) => `${mode}, ${pct}% dirty`;
 
 export interface PlotData {
   freqSamples: Point[];
@@ -47,7 +50,8 @@ export interface PlotData {
   sizeSummary: Summary[];
 }
 
-export function plotData(rows: Row[]): PlotData {
+export function plotData(rows: Row[], sizeSeries: SizeSeries = englishSizeSeries): PlotData {
+  const series = (r: Row) => sizeSeries(String(r.mode), String(r.dirty_pct));
   const defined = <T>(v: T | null): v is T => v !== null;
   return {
     freqSamples: pick(rows, 'sample', 'freq')
@@ -57,10 +61,10 @@ export function plotData(rows: Row[]): PlotData {
       .map((r) => summary(r, 'every', 'overhead_pct', 'overhead_mad', String(r.mode)))
       .filter(defined),
     sizeSamples: pick(rows, 'sample', 'size')
-      .map((r) => point(r, 'table_kb', 'call_us', sizeSeries(r)))
+      .map((r) => point(r, 'table_kb', 'call_us', series(r)))
       .filter(defined),
     sizeSummary: pick(rows, 'summary', 'size')
-      .map((r) => summary(r, 'table_kb', 'call_us', 'call_mad', sizeSeries(r)))
+      .map((r) => summary(r, 'table_kb', 'call_us', 'call_mad', series(r)))
       .filter(defined),
   };
 }

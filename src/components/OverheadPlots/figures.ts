@@ -5,6 +5,7 @@
  * Plot is passed in, so this module is only loaded with it (on the page
  * that shows the plots, by dynamic import).
  */
+import { translate } from '@docusaurus/Translate';
 import type * as PlotLib from '@observablehq/plot';
 import type { Point, Summary } from './data';
 
@@ -40,7 +41,11 @@ function draw(Plot: Plot, f: Figure): SVGSVGElement | HTMLElement {
         y: 'y',
         fill: 'series',
         r: 4,
-        title: (d: Summary) => `${d.series}: ${d.y} (spread ${d.lo.toFixed(1)} to ${d.hi.toFixed(1)})`,
+        title: (d: Summary) =>
+          translate(
+            { id: 'overheadPlots.pointTitle', message: '{series}: {value} (spread {lo} to {hi})' },
+            { series: d.series, value: d.y, lo: d.lo.toFixed(1), hi: d.hi.toFixed(1) },
+          ),
       }),
     ],
   });
@@ -50,11 +55,20 @@ export function overheadFigure(Plot: Plot, samples: Point[], summary: Summary[])
   return draw(Plot, {
     samples,
     summary,
-    x: { label: 'a call every N requests →' },
-    y: { label: '↑ overhead against no task (%)', type: 'symlog' },
-    ariaLabel: 'Throughput overhead against call frequency, per mode',
-    ariaDescription:
-      'Median overhead of each mode at each call frequency with its spread; the table below holds the numbers.',
+    x: { label: translate({ id: 'overheadPlots.overhead.x', message: 'a call every N requests →' }) },
+    y: {
+      label: translate({ id: 'overheadPlots.overhead.y', message: '↑ overhead against no task (%)' }),
+      type: 'symlog',
+    },
+    ariaLabel: translate({
+      id: 'overheadPlots.overhead.ariaLabel',
+      message: 'Throughput overhead against call frequency, per mode',
+    }),
+    ariaDescription: translate({
+      id: 'overheadPlots.overhead.ariaDescription',
+      message:
+        'Median overhead of each mode at each call frequency with its spread; the table below holds the numbers.',
+    }),
   });
 }
 
@@ -62,10 +76,16 @@ export function latencyFigure(Plot: Plot, samples: Point[], summary: Summary[]) 
   return draw(Plot, {
     samples,
     summary,
-    x: { label: 'table the task reads (KB) →' },
-    y: { label: '↑ main’s time per call (µs)', type: 'log' },
-    ariaLabel: 'Call latency against pool size, clean and dirty',
-    ariaDescription:
-      'Median time main spends in one call, per mode and share of dirtied pages, with its spread; the table below holds the numbers.',
+    x: { label: translate({ id: 'overheadPlots.latency.x', message: 'table the task reads (KB) →' }) },
+    y: { label: translate({ id: 'overheadPlots.latency.y', message: '↑ main’s time per call (µs)' }), type: 'log' },
+    ariaLabel: translate({
+      id: 'overheadPlots.latency.ariaLabel',
+      message: 'Call latency against pool size, clean and dirty',
+    }),
+    ariaDescription: translate({
+      id: 'overheadPlots.latency.ariaDescription',
+      message:
+        'Median time main spends in one call, per mode and share of dirtied pages, with its spread; the table below holds the numbers.',
+    }),
   });
 }

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import { translate } from '@docusaurus/Translate';
 import { useLabSession, type LabSession } from '../../labs/labSession';
 import { parseCsv, toCsv, type ParsedCsv } from '../LabResults/csv';
 import ResultsTable, { type Column } from '../LabResults/ResultsTable';
@@ -23,19 +24,29 @@ export interface OverheadPlotsProps {
   timeoutMs?: number;
 }
 
-const COLUMNS: Column[] = [
-  { key: 'exp', label: 'experiment' },
-  { key: 'mode', label: 'mode' },
-  { key: 'every', label: 'every' },
-  { key: 'table_kb', label: 'table KB' },
-  { key: 'dirty_pct', label: 'dirty %' },
-  { key: 'throughput', label: 'requests/s' },
-  { key: 'overhead_pct', label: 'overhead %' },
-  { key: 'overhead_mad', label: '± MAD' },
-  { key: 'call_us', label: 'µs per call' },
-  { key: 'call_mad', label: '± MAD' },
-];
-const CAPTION = 'Medians of your run (the text alternative of both plots)';
+/** The table's columns, labelled in the reader's language. */
+function columns(): Column[] {
+  const mad = translate({ id: 'overheadPlots.column.mad', message: '± MAD' });
+  return [
+    { key: 'exp', label: translate({ id: 'overheadPlots.column.exp', message: 'experiment' }) },
+    { key: 'mode', label: translate({ id: 'overheadPlots.column.mode', message: 'mode' }) },
+    { key: 'every', label: translate({ id: 'overheadPlots.column.every', message: 'every' }) },
+    { key: 'table_kb', label: translate({ id: 'overheadPlots.column.tableKb', message: 'table KB' }) },
+    { key: 'dirty_pct', label: translate({ id: 'overheadPlots.column.dirtyPct', message: 'dirty %' }) },
+    { key: 'throughput', label: translate({ id: 'overheadPlots.column.throughput', message: 'requests/s' }) },
+    { key: 'overhead_pct', label: translate({ id: 'overheadPlots.column.overheadPct', message: 'overhead %' }) },
+    { key: 'overhead_mad', label: mad },
+    { key: 'call_us', label: translate({ id: 'overheadPlots.column.callUs', message: 'µs per call' }) },
+    { key: 'call_mad', label: mad },
+  ];
+}
+
+const caption = () =>
+  translate({ id: 'overheadPlots.caption', message: 'Medians of your run (the text alternative of both plots)' });
+
+/** The name of a line in the size plot: a mode and a dirty share. */
+const sizeSeries = (mode: string, pct: string) =>
+  translate({ id: 'overheadPlots.series.dirty', message: '{mode}, {pct}% dirty' }, { mode, pct });
 const EMPTY: ParsedCsv = { header: [], rows: [], skipped: 0 };
 
 type Phase = 'idle' | 'running' | 'done' | 'error';
@@ -51,7 +62,7 @@ function useFigures(
     let cancelled = false;
     void Promise.all([import('@observablehq/plot'), import('./figures')]).then(([Plot, figures]) => {
       if (cancelled || !freq.current || !size.current) return;
-      const d = plotData(data.rows);
+      const d = plotData(data.rows, sizeSeries);
       freq.current.replaceChildren(figures.overheadFigure(Plot, d.freqSamples, d.freqSummary));
       freq.current.dataset.points = String(d.freqSummary.length);
       size.current.replaceChildren(figures.latencyFigure(Plot, d.sizeSamples, d.sizeSummary));
@@ -70,7 +81,9 @@ async function runHarness(s: LabSession, command: string, timeoutMs: number) {
   await runLabCommands(s, [command], { timeoutMs }, (output) => {
     parsed = parseCsv(output);
   });
-  if (parsed.rows.length === 0) throw new Error('the harness printed no CSV rows');
+  if (parsed.rows.length === 0) {
+    throw new Error(translate({ id: 'overheadPlots.noRows', message: 'the harness printed no CSV rows' }));
+  }
   return { parsed, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -85,15 +98,27 @@ function Live(props: OverheadPlotsProps): ReactNode {
 
   const start = async (s: LabSession, command: string) => {
     setPhase('running');
-    setMessage(`Building your code, then running ${command}…`);
+    setMessage(
+      translate({ id: 'overheadPlots.building', message: 'Building your code, then running {command}…' }, { command }),
+    );
     try {
       const { parsed, seconds } = await runHarness(s, command, props.timeoutMs ?? 600_000);
       setData(parsed);
       setPhase('done');
-      setMessage(`Done in ${seconds.toFixed(0)} s: ${parsed.rows.length} rows.`);
+      setMessage(
+        translate(
+          { id: 'overheadPlots.done', message: 'Done in {seconds} s: {rows} rows.' },
+          { seconds: seconds.toFixed(0), rows: parsed.rows.length },
+        ),
+      );
     } catch (error) {
       setPhase('error');
-      setMessage(`Stopped: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(
+        translate(
+          { id: 'overheadPlots.stopped', message: 'Stopped: {message}' },
+          { message: error instanceof Error ? error.message : String(error) },
+        ),
+      );
     }
   };
 
@@ -124,25 +149,35 @@ function Live(props: OverheadPlotsProps): ReactNode {
           disabled={data.rows.length === 0}
           onClick={download}
         >
-          Download CSV
+          {translate({ id: 'overheadPlots.download', message: 'Download CSV' })}
         </button>
         <span className={styles.status} role="status">
-          {session ? message : 'Waiting for the lab’s Linux VM above…'}
+          {session
+            ? message
+            : translate({ id: 'overheadPlots.waiting', message: 'Waiting for the lab’s Linux VM above…' })}
         </span>
       </div>
       <figure className={styles.figure}>
         <div ref={freq} data-plot="overhead" data-points="0" />
-        <figcaption>Overhead against call frequency, per mode (median ± MAD; faint dots: every run)</figcaption>
+        <figcaption>
+          {translate({
+            id: 'overheadPlots.overheadCaption',
+            message: 'Overhead against call frequency, per mode (median ± MAD; faint dots: every run)',
+          })}
+        </figcaption>
       </figure>
       <figure className={styles.figure}>
         <div ref={size} data-plot="latency" data-points="0" />
         <figcaption>
-          Main’s time per call against table size, by dirty share (median ± MAD; faint dots: every run)
+          {translate({
+            id: 'overheadPlots.latencyCaption',
+            message: 'Main’s time per call against table size, by dirty share (median ± MAD; faint dots: every run)',
+          })}
         </figcaption>
       </figure>
       <ResultsTable
-        caption={CAPTION}
-        columns={COLUMNS}
+        caption={caption()}
+        columns={columns()}
         rows={data.rows.filter((r) => r.row === 'summary')}
         tones={{}}
       />
@@ -152,7 +187,7 @@ function Live(props: OverheadPlotsProps): ReactNode {
 
 export default function OverheadPlots(props: OverheadPlotsProps): ReactNode {
   return (
-    <BrowserOnly fallback={<ResultsTable caption={CAPTION} columns={COLUMNS} rows={[]} tones={{}} />}>
+    <BrowserOnly fallback={<ResultsTable caption={caption()} columns={columns()} rows={[]} tones={{}} />}>
       {() => <Live {...props} />}
     </BrowserOnly>
   );
