@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { fileURLToPath } from 'node:url';
 import remarkListing from './src/listing/remark';
 import remarkLab from './src/labs/remark';
+import remarkPageStates from './src/components/PageStates/remark';
 import chaptersPlugin from './src/plugins/chapters';
 import labRuntimePlugin from './src/plugins/lab-runtime';
 
@@ -41,6 +42,7 @@ const config = {
           remarkPlugins: [
             [remarkListing, { root: repoRoot }],
             [remarkLab, { root: repoRoot }],
+            [remarkPageStates, { root: repoRoot }],
           ],
           showLastUpdateTime: false,
         },

@@ -58,7 +58,7 @@ export const outline: OutlinePart[] = [
         doc: 'lab-deadlock',
       },
       { title: '9. What orbit costs and what it buys', titleJa: '9. orbit のコストと効果', doc: 'costs' },
-      { title: 'Lab 3: Measuring the overhead', titleJa: 'ラボ 3: オーバーヘッドの測定' },
+      { title: 'Lab 3: Measuring the overhead', titleJa: 'ラボ 3: オーバーヘッドの測定', doc: 'lab-overhead' },
       { title: '10. Limitations and related work', titleJa: '10. 限界と関連研究', doc: 'limitations' },
     ],
   },

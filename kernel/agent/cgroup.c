@@ -57,6 +57,14 @@ long cg_read_key(const char *group, const char *file, const char *key)
 	return found;
 }
 
+/* CPU time GROUP and its descendants have used, in ms; -1 if unknown. */
+long cg_cpu_ms(const char *group)
+{
+	long usec = cg_read_key(group, "cpu.stat", "usage_usec");
+
+	return usec < 0 ? -1 : usec / 1000;
+}
+
 /*
  * Makes GROUP with LIMITS.  With DELEGATE set, the memory, cpu and pids
  * controllers are enabled for its children, so it can hold sub-groups

@@ -22,6 +22,7 @@ struct cg_limits {
 
 int cg_write(const char *group, const char *file, const char *value);
 long cg_read_key(const char *group, const char *file, const char *key);
+long cg_cpu_ms(const char *group);
 int cg_create(const char *group, const struct cg_limits *limits, int delegate);
 int cg_enter(const char *group, pid_t pid);
 int cg_kill(const char *group, int timeout_ms);

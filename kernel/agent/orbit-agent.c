@@ -3,7 +3,7 @@
  * orbit-agent: runs commands for the host, one request line at a time.
  * /init starts it with stdin and stdout on /dev/ttyS1 (raw mode, no echo).
  * The protocol is documented in src/vm/protocol.ts:
- *   run ID USER NONCE [mem=MB] [pids=N] [out=BYTES]
+ *   run ID USER NONCE [mem=MB] [pids=N] [cpu=MS] [out=BYTES]
  *                      ->  later "orbit-done ID NONCE STATUS"
  *   signal ID SIG      ->  SIGINT or SIGTERM to request ID's process group
  *   kill ID            ->  SIGKILL to every process of request ID
@@ -15,9 +15,11 @@
  *
  * Each request runs in a cgroup of its own, CG_ROOT/req/ID (its processes in
  * the leaf req/ID/cmd, so that orbit-sandbox can make req/ID/sbx-PID beside
- * it), with the request's memory and pids limits.  When the command ends,
- * everything it left running is killed (cgroup.kill) before the agent
- * answers, so no process of one request outlives it into the next.
+ * it), with the request's memory and pids limits.  A request with a CPU-time
+ * budget is killed whole (cgroup.kill) once its group has used more; the
+ * agent looks every CPU_CHECK_MS.  When the command ends, everything it left
+ * running is killed before the agent answers, so no process of one request
+ * outlives it into the next.
  *
  * One process serves every request: a command costs one fork and one exec
  * (forks take tens of milliseconds in v86), and the agent learns that it
@@ -47,6 +49,7 @@
 #define REQ_GROUPS CG_ROOT "/req"
 #define DEFAULT_OUT_CAP (1L << 20)
 #define KILL_WAIT_MS 3000
+#define CPU_CHECK_MS 250
 
 /* The student account, as kernel/vm.json and /etc/passwd define it. */
 #define STUDENT_UID 1000
@@ -60,11 +63,14 @@ struct job {
 	int pipe;	/* read end of the command's output; -1 once closed */
 	int out;	/* DIR/ID.out */
 	long cap, written, dropped;
+	long cpu_ms;	/* CPU-time budget of the request's group; 0: none */
+	int over_cpu;	/* killed for using more */
 };
 
 /* What a run request may ask for besides the command. */
 struct run_options {
 	struct cg_limits limits;
+	long cpu_ms;
 	long out_cap;
 };
 
@@ -171,6 +177,8 @@ static int run_options(char *words, struct run_options *o)
 			o->limits.memory_mb = v;
 		else if (strncmp(w, "pids=", 5) == 0)
 			o->limits.pids = v;
+		else if (strncmp(w, "cpu=", 4) == 0)
+			o->cpu_ms = v;
 		else if (strncmp(w, "out=", 4) == 0)
 			o->out_cap = v;
 		else
@@ -200,6 +208,8 @@ static int prepare(struct job *job, const struct run_options *o, int pipe_fds[2]
 	fcntl(job->pipe, F_SETFL, O_NONBLOCK);
 	job->cap = o->out_cap;
 	job->written = job->dropped = 0;
+	job->cpu_ms = o->cpu_ms;
+	job->over_cpu = 0;
 	return 0;
 }
 
@@ -318,10 +328,44 @@ static void finish(struct job *job, int code)
 	if (job->dropped)
 		dprintf(job->out, "\n[orbit: output over %ld bytes; %ld more bytes dropped]\n",
 			job->cap, job->dropped);
+	if (job->over_cpu)
+		dprintf(job->out, "\n[orbit: stopped after using more than %ld ms of CPU time]\n",
+			job->cpu_ms);
 	close(job->out);
 	cg_remove(group);
 	answer("orbit-done %s %s %d\n", job->id, job->nonce, code);
 	job->pid = 0;
+}
+
+/* Kills every request whose group has used more CPU time than its budget. */
+static void police_cpu(void)
+{
+	char group[CG_PATH_MAX];
+	int i;
+
+	for (i = 0; i < MAX_JOBS; i++) {
+		struct job *job = &jobs[i];
+
+		if (!job->pid || !job->cpu_ms || job->over_cpu)
+			continue;
+		group_of(job->id, group, sizeof(group));
+		if (cg_cpu_ms(group) > job->cpu_ms) {
+			job->over_cpu = 1;
+			if (cg_write(group, "cgroup.kill", "1"))
+				kill(-job->pid, SIGKILL);
+		}
+	}
+}
+
+/* Whether any running request has a CPU-time budget to watch. */
+static int watching_cpu(void)
+{
+	int i;
+
+	for (i = 0; i < MAX_JOBS; i++)
+		if (jobs[i].pid && jobs[i].cpu_ms && !jobs[i].over_cpu)
+			return 1;
+	return 0;
 }
 
 /* Reports every finished request: exit status, or 128 + signal number. */
@@ -428,8 +472,9 @@ static int serve(int sfd)
 		owner[n] = &jobs[i];
 		fds[n++] = (struct pollfd){ .fd = jobs[i].pipe, .events = POLLIN };
 	}
-	if (poll(fds, n, -1) < 0)
+	if (poll(fds, n, watching_cpu() ? CPU_CHECK_MS : -1) < 0)
 		return errno == EINTR ? 0 : -1;
+	police_cpu();
 	for (i = 2; i < n; i++)
 		if (fds[i].revents)
 			pump(owner[i]);

@@ -19,6 +19,7 @@
  * or CPU limit, 126 setup failure, 127 COMMAND not found.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -152,7 +153,43 @@ static void group_path(char *buf, size_t size)
 	snprintf(buf, size, "%s/sandbox/sbx-%d", CG_ROOT, getpid());
 }
 
-/* In the child: join the group, drop to the student, exec COMMAND. */
+/*
+ * Hands GROUP to the student as systemd delegates a group: the student's
+ * processes live in its leaf GROUP/main, and the student may make groups of
+ * its own beside that leaf (a lab program that puts its orbit under its own
+ * memory.max, say). The limits on GROUP itself stay root's, so nothing below
+ * can raise them, and nothing can leave GROUP: the group above is root's.
+ */
+static int delegate(const char *group, char *leaf, size_t size)
+{
+	static const char *const files[] = { "", "/cgroup.procs", "/cgroup.threads", "/cgroup.subtree_control" };
+	char path[CG_PATH_MAX + 300];
+	struct dirent *d;
+	DIR *dir;
+	size_t i;
+
+	snprintf(leaf, size, "%s/main", group);
+	if (cg_create(leaf, NULL, 0))
+		return -1;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", group, files[i]);
+		if (chown(path, STUDENT_UID, STUDENT_GID))
+			return -1;
+	}
+	/* The leaf is below the group's limits: all of it is the student's. */
+	dir = opendir(leaf);
+	if (!dir)
+		return -1;
+	while ((d = readdir(dir))) {
+		snprintf(path, sizeof(path), "%s/%s", leaf, d->d_name);
+		if (strcmp(d->d_name, "..") && chown(path, STUDENT_UID, STUDENT_GID))
+			break;
+	}
+	closedir(dir);
+	return d ? -1 : 0;
+}
+
+/* In the child: join the group's leaf, drop to the student, exec COMMAND. */
 static void child(const struct options *o, const char *group, int out)
 {
 	const char *work = getenv("ORBIT_WORK");
@@ -200,9 +237,7 @@ static int pump(int pipe_fd, int out, long *written, long *dropped)
 /* True when the group has used more CPU than the lab allows. */
 static int over_cpu(const char *group, long cpu_ms)
 {
-	long usec = cg_read_key(group, "cpu.stat", "usage_usec");
-
-	return cpu_ms > 0 && usec >= 0 && usec / 1000 > cpu_ms;
+	return cpu_ms > 0 && cg_cpu_ms(group) > cpu_ms;
 }
 
 /*
@@ -247,7 +282,8 @@ static struct outcome supervise(const struct options *o, const char *group, pid_
 	while (open_pipe && now_ms() < drain_until)
 		if (pump(pipe_fd, out, &written, &dropped))
 			open_pipe = 0;
-	if (cg_read_key(group, "memory.events", "oom_kill") > 0)
+	/* Only the group's own limit counts, not one the program set below it. */
+	if (cg_read_key(group, "memory.events.local", "oom") > 0)
 		r.how = MEMORY;
 	if (dropped)
 		dprintf(out, "\n[orbit-sandbox: output over %d bytes; %ld more bytes dropped]\n",
@@ -303,7 +339,7 @@ int sandbox_main(int argc, char **argv)
 		.memory_mb = env_long("ORBIT_LIMIT_MEMORY_MB", 64),
 		.pids = env_long("ORBIT_LIMIT_PIDS", 64),
 	};
-	char group[CG_PATH_MAX];
+	char group[CG_PATH_MAX], leaf[CG_PATH_MAX + 8];
 	struct outcome r;
 	int fds[2], out;
 	pid_t pid;
@@ -312,8 +348,8 @@ int sandbox_main(int argc, char **argv)
 	if (geteuid() != 0)
 		die("must run as root (it is for lab checkers, which run as root)");
 	group_path(group, sizeof(group));
-	if (cg_create(group, &limits, 0))
-		die("cannot make cgroup %s: %s", group, strerror(errno));
+	if (cg_create(group, &limits, 1) || delegate(group, leaf, sizeof(leaf)))
+		die("cannot make cgroup %s for the student: %s", group, strerror(errno));
 	out = open_out(o.out);
 	if (pipe2(fds, O_CLOEXEC))
 		die("pipe: %s", strerror(errno));
@@ -321,7 +357,7 @@ int sandbox_main(int argc, char **argv)
 	if (pid < 0)
 		die("fork: %s", strerror(errno));
 	if (pid == 0)
-		child(&o, group, fds[1]);
+		child(&o, leaf, fds[1]);
 	close(fds[1]);
 	fcntl(fds[0], F_SETFL, O_NONBLOCK);
 	if (o.pid_file) {

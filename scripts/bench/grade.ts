@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gradeSubmission } from '../../src/grader';
 import { labIds, loadLab, loadSolution } from '../../src/labs/load';
@@ -17,14 +17,23 @@ import { REPO_ROOT } from '../../src/vm/node-assets';
 const BATCH = 20;
 const labsDir = path.join(REPO_ROOT, 'labs');
 
-/** Seconds to grade `lab`'s solution once, in a VM already restored. */
-async function gradeOnce(id: string): Promise<{ seconds: number; score: string }> {
+/** Seconds to grade `lab`'s solution once, in a VM already restored, and where they went. */
+async function gradeOnce(id: string): Promise<Record<string, unknown>> {
   const bundle = loadLab(labsDir, id);
   const vm = await openVm();
+  const s = (ms: number) => Math.round(ms / 100) / 10;
   try {
     const t0 = Date.now();
     const report = await gradeSubmission(bundle, loadSolution(labsDir, bundle.spec), vm);
-    return { seconds: (Date.now() - t0) / 1000, score: `${report.score}/${report.maxScore}` };
+    const seconds = (Date.now() - t0) / 1000;
+    const testMs = report.tests.reduce((n, t) => n + t.durationMs, 0);
+    return {
+      seconds,
+      score: `${report.score}/${report.maxScore}`,
+      buildSeconds: s(report.build.durationMs),
+      testSeconds: Object.fromEntries(report.tests.map((t) => [t.id, s(t.durationMs)])),
+      otherSeconds: s(seconds * 1000 - report.build.durationMs - testMs),
+    };
   } finally {
     await vm.destroy();
   }
@@ -60,14 +69,21 @@ function gradeBatch(id: string): { seconds: number; perMinute: number; status: n
   return { seconds, perMinute: Math.round((BATCH / seconds) * 600) / 10, status: run.status };
 }
 
-export async function benchGrade(): Promise<Record<string, unknown>> {
+/** Every lab with tests, or only `only` when given. */
+export async function benchGrade(only: string[] = [], batch = true): Promise<Record<string, unknown>> {
   const labs: Record<string, unknown> = {};
-  for (const id of labIds(labsDir).filter((l) => loadLab(labsDir, l).spec.tests.length > 0)) {
-    labs[id] = { one: await gradeOnce(id), [`batchOf${BATCH}Jobs2`]: gradeBatch(id) };
+  const graded = labIds(labsDir).filter((l) => loadLab(labsDir, l).spec.tests.length > 0);
+  for (const id of only.length > 0 ? only : graded) {
+    labs[id] = { one: await gradeOnce(id), ...(batch ? { [`batchOf${BATCH}Jobs2`]: gradeBatch(id) } : {}) };
   }
-  return { goals: { secondsPerSubmission: 10, submissionsPer10Minutes: 100 }, labs };
+  return { goals: { secondsPerSubmission: 10, submissionsPer10Minutes: 100 }, loadAverage: loadavg(), labs };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  benchGrade().then((r) => console.log(JSON.stringify(r, null, 2)));
+  // npx tsx scripts/bench/grade.ts [--no-batch] [LAB...]: the grader's bench alone, for some labs.
+  const args = process.argv.slice(2);
+  benchGrade(
+    args.filter((a) => a !== '--no-batch'),
+    !args.includes('--no-batch'),
+  ).then((r) => console.log(JSON.stringify(r, null, 2)));
 }

@@ -5,31 +5,26 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
+import { openSite, type Site } from '../../scripts/lib/site';
+import { check, typeFile, waitForVm } from './lab-page';
 
 const solution = readFileSync(path.resolve(__dirname, '../../labs/00-playground/solution/hello.c'), 'utf8');
 /** Per-test guard against hangs on a loaded machine. */
 const TEST_MS = 240_000;
 
-let server: StaticServer;
-let browser: Browser;
+let site: Site;
 
 beforeAll(async () => {
-  server = await serveStatic(process.env.ORBIT_BUILD_DIR ?? 'build');
-  browser = await launchChromium();
+  site = await openSite();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => site?.close());
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url + url);
+  const page = await site.browser.newPage();
+  await page.goto(site.url + url);
   await page.waitForSelector('html[data-has-hydrated="true"]');
   return page;
 }
@@ -87,18 +82,11 @@ describe('Japanese lab page', () => {
     async () => {
       const page = await open('/ja/book/lab-playground/');
       await page.locator('section[data-lab="00-playground"]', { hasText: 'ラボ: プレイグラウンド' }).waitFor();
-      await page.locator('[data-vm-state=ready]').waitFor({ timeout: 90_000 });
-      await page.locator('[data-testid=code-editor] .view-lines').click();
-      await page.keyboard.press('Control+A');
-      await page.locator('[data-testid=code-editor] textarea').evaluate((area, pasted) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', pasted);
-        area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }, solution);
-      await page.getByRole('button', { name: 'チェック', exact: true }).click();
+      await waitForVm(page);
+      await typeFile(page, solution);
+      const { caption } = await check(page, 60_000, { button: 'チェック', table: 'テスト結果' });
+      expect(caption).toBe('チェック: 10 点中 10 点');
       const results = page.getByRole('table', { name: 'テスト結果' });
-      await results.waitFor({ timeout: 60_000 });
-      expect(await results.locator('caption').textContent()).toBe('チェック: 10 点中 10 点');
       expect(await results.textContent()).toContain('orbit 向けのあいさつを表示する');
       expect(await results.textContent()).toContain('✓ 合格');
       await page.close();

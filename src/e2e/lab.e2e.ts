@@ -10,15 +10,15 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type Site } from '../../scripts/lib/site';
-import { gradeSubmission, withoutTimings, type GradeReport } from '../grader';
+import { gradeSubmission, withoutTimings } from '../grader';
 import { loadLab } from '../labs/load';
 import { openVm } from '../vm/node';
+import { check, editorText, openLab, terminalText, typeFile, waitForVm } from './lab-page';
 
 const LAB_PAGE = '/book/lab-playground/';
 const labDir = path.resolve(__dirname, '../../labs/00-playground');
 const starter = readFileSync(path.join(labDir, 'starter/hello.c'), 'utf8');
 const solution = readFileSync(path.join(labDir, 'solution/hello.c'), 'utf8');
-const VM_READY_MS = 90_000;
 /** Per-test guard against hangs on a loaded machine; tests wait for events, not for time. */
 const TEST_MS = 240_000;
 
@@ -30,38 +30,9 @@ beforeAll(async () => {
 
 afterAll(() => site?.close());
 
-/** Opens the lab page in `context` and waits for the editor (not the VM). */
-async function openLab(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(site.url + LAB_PAGE);
-  await page.locator('[data-testid=code-editor] .view-lines').waitFor({ timeout: 30_000 });
-  return page;
-}
-
-async function waitForVm(page: Page): Promise<void> {
-  await page.locator('[data-vm-state=ready]').waitFor({ timeout: VM_READY_MS });
-}
-
-/** The visible text of the editor (Monaco renders spaces as U+00A0). */
-async function editorText(page: Page): Promise<string> {
-  const text = await page.locator('[data-testid=code-editor] .view-lines').innerText();
-  return text.replace(/\u00a0/g, ' ');
-}
-
-/** The terminal's text, from its screen-reader tree and rows. */
-async function terminalText(page: Page): Promise<string> {
-  return (await page.locator('[data-testid=terminal] .xterm-rows').innerText()).replace(/\u00a0/g, ' ');
-}
-
-/** Replaces the whole text of the active file: select all, then paste (typing would auto-indent). */
-async function typeFile(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid=code-editor] .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.locator('[data-testid=code-editor] textarea').evaluate((area, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+/** Opens the playground lab's page in `context` and waits for the editor (not the VM). */
+function openPlayground(context: BrowserContext): Promise<Page> {
+  return openLab(context, site.url + LAB_PAGE);
 }
 
 describe('lab page without the VM', () => {
@@ -79,7 +50,7 @@ describe('lab page without the VM', () => {
     'keeps edits across a reload, and resets a file only after asking, undoably',
     async () => {
       const context = await site.browser.newContext();
-      const page = await openLab(context);
+      const page = await openPlayground(context);
       expect(await editorText(page)).toContain('Hello, world!');
       await typeFile(page, '/* mine */\n');
       await expect.poll(() => page.getByText('Saved in this browser', { exact: true }).count()).toBe(1);
@@ -103,8 +74,8 @@ describe('lab page without the VM', () => {
     'tells the student when another tab saved the same file',
     async () => {
       const context = await site.browser.newContext();
-      const first = await openLab(context);
-      const second = await openLab(context);
+      const first = await openPlayground(context);
+      const second = await openPlayground(context);
       await typeFile(first, '/* from the first tab */\n');
       await second.getByRole('alert').filter({ hasText: 'also open in another tab' }).waitFor({ timeout: 15_000 });
       await second.getByRole('button', { name: "Load the other tab's version" }).click();
@@ -118,7 +89,7 @@ describe('lab page without the VM', () => {
     'downloads a submission archive and uploads it into a fresh profile',
     async () => {
       const context = await site.browser.newContext({ acceptDownloads: true });
-      const page = await openLab(context);
+      const page = await openPlayground(context);
       await typeFile(page, solution);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -133,7 +104,7 @@ describe('lab page without the VM', () => {
       await context.close();
 
       const fresh = await site.browser.newContext();
-      const other = await openLab(fresh);
+      const other = await openPlayground(fresh);
       expect(await editorText(other)).toContain('Hello, world!');
       // The status line shows the latest event: let the VM finish starting first, so its
       // last status message comes before the upload's.
@@ -161,7 +132,7 @@ describe('lab page with the VM', () => {
     'runs the program, marks a compile error, and checks the solution',
     async () => {
       const context = await site.browser.newContext();
-      const page = await openLab(context);
+      const page = await openPlayground(context);
       await waitForVm(page);
 
       await typeFile(page, solution);
@@ -175,13 +146,10 @@ describe('lab page with the VM', () => {
       expect(await page.getByRole('status').last().textContent()).toMatch(/build failed/i);
 
       await typeFile(page, solution);
-      await page.getByRole('button', { name: 'Check' }).click();
-      const results = page.getByRole('table', { name: 'Test results' });
-      await results.waitFor({ timeout: 60_000 });
-      expect(await results.locator('caption').textContent()).toContain('10 / 10 points');
+      const { caption, report: inPage } = await check(page, 60_000);
+      expect(caption).toContain('10 / 10 points');
 
       // The page's Check and the CLI's grader give the same report for the same files.
-      const inPage = JSON.parse((await results.getAttribute('data-report')) ?? '{}') as GradeReport;
       const vm = await openVm();
       try {
         const bundle = loadLab(path.dirname(labDir), '00-playground');
@@ -199,7 +167,7 @@ describe('lab page with the VM', () => {
     'streams a Run into the terminal, and Stop and Ctrl-C end it; the next Run works',
     async () => {
       const context = await site.browser.newContext();
-      const page = await openLab(context);
+      const page = await openPlayground(context);
       await waitForVm(page);
       const ticking = [
         '#include <stdio.h>',
@@ -240,7 +208,7 @@ describe('lab page with the VM', () => {
     'answers shell commands typed into the terminal, and keeps the files across Restart VM',
     async () => {
       const context = await site.browser.newContext();
-      const page = await openLab(context);
+      const page = await openPlayground(context);
       await waitForVm(page);
       await typeFile(page, '/* kept */\n');
       await page.locator('[data-testid=terminal]').click();

@@ -5,7 +5,6 @@
  * Then, in one VM, nothing a graded program started is left running and no
  * file it wrote outgrew its limit.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { createSubmission } from '../labs/submission';
 import type { Vm } from '../vm';
 import { openVm } from '../vm/node';
 import { REPO_ROOT } from '../vm/node-assets';
+import { gradeWithCli, type CliBatch } from './cli-batch';
 import { gradeSubmission } from './grade';
 import type { GradescopeResults } from './gradescope';
 
@@ -97,26 +97,17 @@ async function submissions(): Promise<string[]> {
 
 describe('hostile submissions, graded by orbit-lab grade --jobs 2', () => {
   const out = path.join(work, 'grades');
-  let status: number | null = null;
-  let stderr = '';
+  let batch: CliBatch;
 
   beforeAll(async () => {
-    const inputs = await submissions();
-    const cli = path.join(REPO_ROOT, 'bin/orbit-lab.mjs');
-    const r = spawnSync(process.execPath, [cli, 'grade', LAB, ...inputs, '--out', out, '--jobs', '2'], {
-      encoding: 'utf8',
-      timeout: 900_000,
-    });
-    status = r.status;
-    stderr = r.stderr;
+    batch = gradeWithCli(LAB, await submissions(), out, 900_000);
   }, 960_000);
 
-  const results = (name: string): GradescopeResults =>
-    JSON.parse(readFileSync(path.join(out, `${name}.results.json`), 'utf8')) as GradescopeResults;
+  const results = (name: string): GradescopeResults => batch.results(name);
 
   it('exits 1, since some submissions could not be graded, and says which on stderr', () => {
-    expect(status).toBe(1);
-    for (const name of Object.keys(REFUSED)) expect(stderr).toContain(`${name} was not graded`);
+    expect(batch.status).toBe(1);
+    for (const name of Object.keys(REFUSED)) expect(batch.stderr).toContain(`${name} was not graded`);
   });
 
   it('gives the solution full marks and the starter 2 of 10', () => {

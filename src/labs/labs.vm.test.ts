@@ -42,6 +42,7 @@ describe.each(labIds(labsDir))('lab %s in the VM', (id) => {
       const started = await gradeSubmission(bundle, starter, vm, { fresh: true });
       expect(started.score).toBeLessThan(started.maxScore);
     },
+    2 * gradingBound(bundle.spec),
   );
 
   it('runs the solution', async () => {

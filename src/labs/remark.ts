@@ -8,28 +8,16 @@
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
+import { isJsxElement, stringAttribute } from '../plugins/mdx-jsx';
 import { loadLab } from './load';
-
-interface JsxAttribute {
-  type: 'mdxJsxAttribute';
-  name: string;
-  value?: unknown;
-}
-
-interface JsxElement extends Node {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: (JsxAttribute | { type: 'mdxJsxExpressionAttribute' })[];
-}
 
 export default function remarkLab(options: { root: string }) {
   const labsDir = path.join(options.root, 'labs');
   return (tree: Node, file: { path?: string }) => {
     const where = file.path ?? 'an MDX file';
-    visit(tree, (node: Node) => {
-      const el = node as JsxElement;
-      if ((el.type !== 'mdxJsxFlowElement' && el.type !== 'mdxJsxTextElement') || el.name !== 'Lab') return;
-      const id = el.attributes.find((a): a is JsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+    visit(tree, (el: Node) => {
+      if (!isJsxElement(el, 'Lab')) return;
+      const id = stringAttribute(el, 'id');
       if (typeof id !== 'string') throw new Error(`${where}: <Lab> needs id="NN-slug", the name of a folder in labs/.`);
       let data: string;
       try {

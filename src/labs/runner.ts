@@ -131,6 +131,7 @@ export class LabRunner {
     await this.writeFiles(files);
     const build = this.bundle.spec.build;
     if (!build) return undefined;
+    // Bounded by its timeout, not by the lab's CPU budget: see "limits" in labs/README.md.
     const result = await this.asStudent(build.command, build.timeoutMs ?? DEFAULT_BUILD_MS);
     return { command: build.command, result, diagnostics: extractDiagnostics(result.output, this.names()) };
   }

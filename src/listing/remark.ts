@@ -6,19 +6,8 @@
  */
 import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
+import { isJsxElement, type JsxAttribute, type JsxElement } from '../plugins/mdx-jsx';
 import { resolveListing } from './resolve';
-
-interface JsxAttribute {
-  type: 'mdxJsxAttribute';
-  name: string;
-  value?: string | null | { type: string; value: string };
-}
-
-interface JsxElement extends Node {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: (JsxAttribute | { type: 'mdxJsxExpressionAttribute' })[];
-}
 
 interface VFileLike {
   path?: string;
@@ -36,9 +25,8 @@ function literalAttribute(node: JsxElement, name: string, where: string): string
 export default function remarkListing(options: { root: string }) {
   return (tree: Node, file: VFileLike) => {
     const where = file.path ?? 'an MDX file';
-    visit(tree, (node: Node) => {
-      const el = node as JsxElement;
-      if ((el.type !== 'mdxJsxFlowElement' && el.type !== 'mdxJsxTextElement') || el.name !== 'Listing') return;
+    visit(tree, (el: Node) => {
+      if (!isJsxElement(el, 'Listing')) return;
       const src = literalAttribute(el, 'file', where);
       if (!src) throw new Error(`${where}: <Listing> needs a file="path/from/repository/root" attribute.`);
       const anchor = literalAttribute(el, 'anchor', where);

@@ -7,6 +7,8 @@ import Lab from '@site/src/components/Lab';
 import Measured from '@site/src/components/Measured';
 import Defined from '@site/src/components/Defined';
 import LabResults from '@site/src/components/LabResults';
+import PageStates from '@site/src/components/PageStates';
+import OverheadPlots from '@site/src/components/OverheadPlots';
 
 /** The teaching components, registered once so every chapter can use them without imports. */
 export default {
@@ -19,4 +21,6 @@ export default {
   Measured,
   Defined,
   LabResults,
+  PageStates,
+  OverheadPlots,
 };

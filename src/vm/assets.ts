@@ -56,7 +56,7 @@ async function fetchBytes(url: string, onProgress?: LoadProgress): Promise<Uint8
 }
 
 /** Joins chunks into one array of `length` bytes. */
-export function concatBytes(chunks: readonly Uint8Array[], length: number): Uint8Array {
+function concatBytes(chunks: readonly Uint8Array[], length: number): Uint8Array {
   const out = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {

@@ -2,7 +2,7 @@
 // (kernel/agent/orbit-agent.c) on the second serial port, ttyS1.
 //
 // Host -> guest, one request per line:
-//   run <id> <user> <nonce> [mem=MB] [pids=N] [out=BYTES]
+//   run <id> <user> <nonce> [mem=MB] [pids=N] [cpu=MS] [out=BYTES]
 //                             run <exchange>/.orbit/<id>.sh in cgroup req/<id> with
 //                             those limits, output (capped) to <id>.out
 //   signal <id> INT|TERM      signal the request's process group
@@ -38,6 +38,7 @@ function checkToken(name: string, value: string): void {
 export interface RunOptions {
   memoryMB?: number;
   pids?: number;
+  cpuMs?: number;
   maxOutputBytes?: number;
 }
 
@@ -55,7 +56,10 @@ export function runRequest(id: string, user: GuestUser, nonce: string, options: 
   checkToken('id', id);
   checkToken('nonce', nonce);
   const extra =
-    optionWord('mem', options.memoryMB) + optionWord('pids', options.pids) + optionWord('out', options.maxOutputBytes);
+    optionWord('mem', options.memoryMB) +
+    optionWord('pids', options.pids) +
+    optionWord('cpu', options.cpuMs) +
+    optionWord('out', options.maxOutputBytes);
   return `run ${id} ${user} ${nonce}${extra}\n`;
 }
 

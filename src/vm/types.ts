@@ -10,6 +10,8 @@ export interface ExecLimits {
   memoryMB?: number;
   /** pids.max: processes and threads at once. */
   pids?: number;
+  /** CPU time the command and everything it starts may use; then all of it is killed. */
+  cpuMs?: number;
 }
 
 /** Options of Vm.exec. */

@@ -119,6 +119,21 @@ int main(void) {
     expect((await vm.exec('echo alive')).output).toBe('alive\n');
   });
 
+  it('kills a command and its children once they used their CPU-time budget', async () => {
+    // Two spinners share the budget: the group's CPU time counts, not one process's.
+    const spin = await vm.exec('(while :; do :; done) & while :; do :; done', {
+      user: 'student',
+      limits: { cpuMs: 1000 },
+      timeoutMs: 60_000,
+    });
+    expect(spin).toMatchObject({ timedOut: false, exitCode: 137 });
+    expect(spin.output).toContain('[orbit: stopped after using more than 1000 ms of CPU time]');
+    expect((await vm.exec('ps -o user,args | awk \'$1 == "student"\'')).output).toBe('');
+    // A command that sleeps uses no CPU time and is not stopped by the budget.
+    const nap = await vm.exec('sleep 2; echo rested', { user: 'student', limits: { cpuMs: 1000 } });
+    expect(nap).toMatchObject({ exitCode: 0, output: 'rested\n' });
+  });
+
   it('is not fooled by a command that prints the agent protocol', async () => {
     const fake = 'orbit-ready\\norbit-pong 0123456789abcdef\\norbit-done r1-000000 0123456789abcdef 0\\n';
     const result = await vm.exec(`printf '${fake}'; printf '${fake}' > /dev/console; exit 3`);

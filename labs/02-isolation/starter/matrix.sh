@@ -6,10 +6,11 @@
 #   aux (useful | stale | lost), restarts, seconds.
 # "intact" means main's own check passed and every answer equals the
 # answer of a run with no checker at all (./kvstore ref).
-# Usage: sh matrix.sh [MODE...]      (default: thread process orbit)
+# Usage: [FAULTS="F..."] sh matrix.sh [MODE...]
+#   (default: every fault below, in thread process orbit)
 set -u
 modes=${*:-thread process orbit}
-faults="none null abort stack loop lockloop hog wild exit"
+faults=${FAULTS:-none null abort stack loop lockloop hog wild exit}
 bound_s=8
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

@@ -37,6 +37,16 @@ observe() {
 	done
 }
 
+# observe_children: only "child PID" lines, at the cost of one fork, for
+# a test that must see short-lived children (a crashed orbit may live
+# under a second, and observe's dozen forks take longer than that on a
+# busy host). Remembers main in $m once found.
+observe_children() {
+	[ -n "$m" ] || m=$(main_pid)
+	[ -n "$m" ] || return 0
+	awk -v p="$m" '$4 == p { print "child " $1 }' /proc/[0-9]*/stat 2>/dev/null
+}
+
 # Every process still in the sandbox's groups (the top of main's group).
 left_in_groups() {
 	g=$(cgroup_of "$1")
@@ -45,22 +55,24 @@ left_in_groups() {
 }
 
 # watch MODE FAULT [THEN]: THEN is shell run after ./kvstore in the sandbox.
+# OBSERVE names the look taken each PERIOD seconds (default: observe, 0.5).
 watch() {
 	rm -f "$t/out" "$t/status" "$t/pid" "$t/obs"
 	echo 0 >"$t/after"
+	m=
 	cmd="./kvstore $1 $2"
 	[ -n "${3:-}" ] && cmd="$cmd; $3"
 	orbit-sandbox --timeout-ms 30000 --out "$t/out" --status "$t/status" \
 		--pid-file "$t/pid" -- sh -c "$cmd" >/dev/null 2>&1 &
 	sbx=$!
 	while kill -0 "$sbx" 2>/dev/null; do
-		observe >>"$t/obs"
+		"${OBSERVE:-observe}" >>"$t/obs"
 		top=$(cat "$t/pid" 2>/dev/null)
 		if [ -n "${3:-}" ] && [ -n "$top" ] && [ "$(comm_of "$top")" = sleep ]; then
 			left_in_groups "$top" >"$t/after"
 			kill "$top" 2>/dev/null
 		fi
-		sleep 0.5
+		sleep "${PERIOD:-0.5}"
 	done
 	wait "$sbx"
 	# the whole log: an OOM report is long and the ring buffer rotates, so

@@ -3,7 +3,7 @@
 /*
  * The playground: any C program, compiled with tcc in the VM (liborbit and
  * pthreads linked in). Run builds and runs it; Stop or Ctrl-C interrupts it.
- * The terminal on the right is a root shell on the same VM.
+ * The terminal below is a root shell on the same VM.
  */
 int main(void)
 {

@@ -2,14 +2,18 @@
  * <LabResults>: runs lab commands in the page's lab VM and shows their
  * machine-readable output (JSON Lines, see parse.ts) as a coloured table
  * that fills in as each command ends. Nothing is typed in: before a run the
- * table is empty. Lab 2 shows its fault matrix with it; lab 3 reuses the
- * parsing and the session for its plots.
+ * table is empty. Lab 2 shows its fault matrix with it; lab 3's plots reuse
+ * its runner (run.ts), table and session.
  */
 import { useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import { translate } from '@docusaurus/Translate';
 import { useLabSession, type LabSession } from '../../labs/labSession';
-import { parseRows, type Row, type ToneRules } from './parse';
+import { fillChoice, toggle, type Choice } from './choice';
+import ChoiceBoxes from './ChoiceBoxes';
+import { RowStream, type Row, type ToneRules } from './parse';
 import ResultsTable, { type Column } from './ResultsTable';
+import { runLabCommands } from './run';
 import styles from './styles.module.css';
 
 export interface LabResultsProps {
@@ -17,6 +21,8 @@ export interface LabResultsProps {
   lab: string;
   /** Shell commands run one after another in the lab directory; their rows add up. */
   commands: string[];
+  /** Checkboxes the reader sets before a run; the chosen values replace "{key}" in the commands. */
+  choice?: Choice;
   columns: Column[];
   tones?: ToneRules;
   caption: string;
@@ -30,27 +36,31 @@ export interface LabResultsProps {
 
 type Phase = 'idle' | 'running' | 'done' | 'error';
 
-/** Builds the reader's files, then runs each command, handing over the rows of each. */
+/** Builds the reader's files, then runs each command, handing over each row as its line arrives. */
 async function runAll(
   session: LabSession,
   props: LabResultsProps,
-  onRows: (rows: Row[], done: number) => void,
-): Promise<string> {
-  const build = await session.runner.build(session.files());
-  if (build && build.result.exitCode !== 0) throw new Error(`the build failed:\n${build.result.output.slice(0, 2000)}`);
+  commands: string[],
+  onRows: (rows: Row[]) => void,
+  onCommand: (done: number) => void,
+): Promise<number> {
   let skipped = 0;
-  for (const [i, command] of props.commands.entries()) {
-    const r = await session.vm.exec(command, {
-      timeoutMs: props.timeoutMs ?? 300_000,
-      user: props.user ?? 'student',
-      cwd: session.runner.dir,
-    });
-    const parsed = parseRows(r.output);
-    skipped += parsed.skipped;
-    onRows(parsed.rows, i + 1);
-    if (r.timedOut) throw new Error(`"${command}" ran out of time`);
-  }
-  return skipped > 0 ? ` (${skipped} other output lines ignored)` : '';
+  let rows = new RowStream(onRows);
+  const onText = (text: string) => rows.write(text);
+  await runLabCommands(session, commands, { ...props, onText }, (_output, done) => {
+    rows.end();
+    skipped += rows.skipped;
+    rows = new RowStream(onRows);
+    onCommand(done);
+  });
+  return skipped;
+}
+
+/** The status line's text after a run. */
+function doneMessage(seconds: number, skipped: number): string {
+  const done = translate({ id: 'labResults.done', message: 'Done in {seconds} s.' }, { seconds: seconds.toFixed(0) });
+  if (skipped === 0) return done;
+  return `${done} ${translate({ id: 'labResults.skipped', message: '({count} other output lines ignored)' }, { count: skipped })}`;
 }
 
 function Live(props: LabResultsProps): ReactNode {
@@ -58,39 +68,61 @@ function Live(props: LabResultsProps): ReactNode {
   const [rows, setRows] = useState<Row[]>([]);
   const [phase, setPhase] = useState<Phase>('idle');
   const [message, setMessage] = useState('');
+  const [chosen, setChosen] = useState<string[]>(props.choice?.values ?? []);
   const total = props.commands.length;
 
   const start = async (s: LabSession) => {
     setRows([]);
     setPhase('running');
-    setMessage(`Building your code, then running 1 of ${total}…`);
+    setMessage(translate({ id: 'labResults.building', message: 'Building your code, then running…' }));
     const t0 = performance.now();
     try {
-      const note = await runAll(s, props, (more, done) => {
-        setRows((prev) => [...prev, ...more]);
-        setMessage(`Ran ${done} of ${total}…`);
-      });
+      const choice = props.choice;
+      const commands = props.commands.map((c) => (choice ? fillChoice(c, choice.key, chosen) : c));
+      const skipped = await runAll(
+        s,
+        props,
+        commands,
+        (more) => setRows((prev) => [...prev, ...more]),
+        (done) => setMessage(translate({ id: 'labResults.ran', message: 'Ran {done} of {total}…' }, { done, total })),
+      );
       setPhase('done');
-      setMessage(`Done in ${((performance.now() - t0) / 1000).toFixed(0)} s${note}.`);
+      setMessage(doneMessage((performance.now() - t0) / 1000, skipped));
     } catch (error) {
       setPhase('error');
-      setMessage(`Stopped: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(
+        translate(
+          { id: 'labResults.stopped', message: 'Stopped: {message}' },
+          { message: error instanceof Error ? error.message : String(error) },
+        ),
+      );
     }
   };
 
+  const nothingChosen = props.choice !== undefined && chosen.length === 0;
   return (
     <div className={styles.results} data-results-state={phase}>
+      {props.choice && (
+        <ChoiceBoxes
+          choice={props.choice}
+          chosen={chosen}
+          disabled={phase === 'running'}
+          onToggle={(value) => props.choice && setChosen(toggle(props.choice.values, chosen, value))}
+        />
+      )}
       <div className={styles.controls}>
         <button
           type="button"
           className="button button--primary button--sm"
-          disabled={!session || phase === 'running'}
+          disabled={!session || phase === 'running' || nothingChosen}
           onClick={() => session && void start(session)}
         >
-          {props.action ?? 'Run'}
+          {props.action ?? translate({ id: 'labResults.run', message: 'Run' })}
         </button>
         <span className={styles.status} role="status">
-          {session ? message : 'Waiting for the lab’s Linux VM above…'}
+          {session
+            ? message
+            : translate({ id: 'labResults.waiting', message: 'Waiting for the lab’s Linux VM above…' })}
         </span>
       </div>
       <ResultsTable caption={props.caption} columns={props.columns} rows={rows} tones={props.tones ?? {}} />

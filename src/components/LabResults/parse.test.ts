@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRow, parseRows, toneOf } from './parse';
+import { parseRow, parseRows, RowStream, toneOf, type Row } from './parse';
 
 describe('parseRows', () => {
   it('keeps JSON objects of plain values and counts the other lines', () => {
@@ -30,5 +30,19 @@ describe('toneOf', () => {
     expect(toneOf(rules, 'aux', 'lost')).toBe('neutral');
     expect(toneOf(rules, 'answered', 200)).toBe('neutral');
     expect(toneOf(rules, 'survived', null)).toBe('neutral');
+  });
+});
+
+describe('RowStream', () => {
+  it('hands over each row as soon as its line is complete, and the last line at the end', () => {
+    const got: Row[][] = [];
+    const stream = new RowStream((rows) => got.push(rows));
+    stream.write('{"cell":1}\n{"ce');
+    expect(got).toEqual([[{ cell: 1 }]]);
+    stream.write('ll":2}\nKilled\n{"cell":3}');
+    expect(got).toEqual([[{ cell: 1 }], [{ cell: 2 }]]);
+    stream.end();
+    expect(got).toEqual([[{ cell: 1 }], [{ cell: 2 }], [{ cell: 3 }]]);
+    expect(stream.skipped).toBe(1);
   });
 });

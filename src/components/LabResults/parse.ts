@@ -42,6 +42,36 @@ export function parseRows(output: string): Parsed {
   return { rows, skipped };
 }
 
+/**
+ * Rows from output that arrives in pieces (a command's stream): each complete
+ * line is parsed as it arrives, so a table can fill while the command runs.
+ */
+export class RowStream {
+  private pending = '';
+  skipped = 0;
+
+  constructor(private readonly onRows: (rows: Row[]) => void) {}
+
+  /** Takes the next piece of output; hands over the rows of the lines it completes. */
+  write(text: string): void {
+    const lines = (this.pending + text).split('\n');
+    this.pending = lines.pop() ?? '';
+    this.take(lines);
+  }
+
+  /** The output ended: its last line counts even without a newline. */
+  end(): void {
+    this.take([this.pending]);
+    this.pending = '';
+  }
+
+  private take(lines: string[]): void {
+    const parsed = parseRows(lines.join('\n'));
+    this.skipped += parsed.skipped;
+    if (parsed.rows.length > 0) this.onRows(parsed.rows);
+  }
+}
+
 /** How a cell is coloured. */
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 

@@ -6,6 +6,7 @@ import type { CodeEditorHandle, EditorFile } from '../CodeEditor';
 import Terminal, { type TerminalHandle } from '../Terminal';
 import Toolbar from './Toolbar';
 import Results from './Results';
+import PublishLabSession from '../LabResults/PublishLabSession';
 import { useLabActions } from './useLabActions';
 import type { LabBundle } from '../../labs/load';
 import { useLabFiles } from '../../labs/useLabFiles';
@@ -198,6 +199,8 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
         )}
       </div>
       {actions.report && <Results report={actions.report} spec={spec} />}
+      {/* Other components on the page (the results matrix of lab 2) run commands in this lab's VM. */}
+      <PublishLabSession id={spec.id} vm={vm} runner={runner} files={() => files.current.current} />
     </div>
   );
 }

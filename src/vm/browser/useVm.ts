@@ -38,8 +38,10 @@ function startRestore(base: string): Restore {
   const holder: Omit<Restore, 'vm'> = { base, status: INITIAL, onStatus: null };
   // "ready" is reported once, by useVm, together with the Vm it refers to; the restore's own
   // "ready" progress event comes before the Vm exists (and again after a recovery).
+  // After a failure, downloads still in flight keep reporting; the error must stay on screen.
+  let failed = false;
   const onProgress = (p: VmProgress): void => {
-    if (p.phase === 'ready') return;
+    if (p.phase === 'ready' || failed) return;
     holder.status = statusOf(p);
     holder.onStatus?.(holder.status);
   };
@@ -56,6 +58,7 @@ function startRestore(base: string): Restore {
       return worker.start(spec);
     },
   }).catch((error: unknown) => {
+    failed = true;
     spare?.terminate();
     throw error;
   });
