@@ -138,7 +138,11 @@ if (process.argv[1]?.endsWith('bench/orbit.ts')) {
     process.exit(2);
   }
   benchOrbit(args.slice(0, 2), args[2] ?? 0).then(
-    (result) => console.log(JSON.stringify(result, null, 2)),
+    (result) => {
+      console.log(JSON.stringify(result, null, 2));
+      // Node did not exit by itself after this report once (a handle left after destroy()); the report is out.
+      process.exit(0);
+    },
     (error: unknown) => {
       console.error(error);
       process.exit(1);
