@@ -284,7 +284,9 @@ int orbit_scratch_close_any(struct orbit_scratch *s);
 /* Orbit: send the scratch to main (async tasks only).  0 or -1/errno. */
 int orbit_sendv(struct orbit_scratch *s);
 /* Main: 1 with a scratch, 0 with the final retval, -1/errno (ESRCH:
- * the orbit died; ECANCELED: the task was cancelled). */
+ * the orbit died; ECANCELED: the task was cancelled; EPERM: the orbit
+ * placed the scratch outside the scratch pool, and the kernel dropped it
+ * without writing main's memory). */
 int orbit_recvv(union orbit_result *result, struct orbit_task *task);
 
 /*

@@ -161,12 +161,17 @@ int orbit_sendv(struct orbit_scratch *s)
 
 int orbit_recvv(union orbit_result *result, struct orbit_task *task)
 {
-	struct orbit_recvv_info info;
+	struct orbit_recvv_info info = { 0 };
 	long ret;
 
 	if (!result || !task || !task->orbit) {
 		errno = EINVAL;
 		return -1;
+	}
+	/* the kernel copies a scratch into main only inside the scratch pool */
+	if (scratch_pool) {
+		info.scratch.ptr = (uintptr_t)scratch_pool->rawptr;
+		info.scratch.size = scratch_pool->length;
 	}
 	ret = syscall(__NR_orbit_recvv, task->orbit->gobid, task->taskid,
 		      &info, 0);

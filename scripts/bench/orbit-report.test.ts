@@ -91,8 +91,47 @@ describe('the orbit benchmark report', () => {
   it('prints one table line per row, then the baselines and the goal', () => {
     const bench = sample(2000);
     const lines = formatOrbitTable(bench, summarizeOrbitBench(bench)).split('\n');
-    expect(lines).toHaveLength(1 + 1 + 4 + 3);
+    expect(lines).toHaveLength(1 + 1 + 4 + 4);
     expect(lines[5]).toMatch(/^\s*1 MB\s+256\s+dirty\s+365\.0\s+400\.0\s+2000\.0\s+5\.48x\s+5\.00x\s+1\.426$/);
-    expect(lines[8]).toContain('not met in this run (fork/sync 5.48x)');
+    expect(lines[6]).toBe("rows where fork+wait beat the sync call (issue 15's goal: none): none");
+    expect(lines[9]).toContain('not met in this run (fork/sync 5.48x)');
+  });
+
+  it('names the rows where fork+wait beat the call', () => {
+    const bench = sample(300);
+    expect(summarizeOrbitBench(bench).slowerThanFork).toEqual(['1 MB dirty']);
+  });
+
+  it("reports main's write per page after nothing, a call and a fork, and the size of main's own heap", () => {
+    const bench = sample(2000);
+    const w = (after: string, median: number) => ({
+      op: 'main_write',
+      bytes: 1 << 20,
+      dirty: false,
+      after,
+      iterations: 10,
+      median_us: median,
+      min_us: median,
+    });
+    const withWrites = parseOrbitBench(
+      JSON.stringify({
+        ...bench,
+        main_mb: 64,
+        results: [...bench.results, w('clean', 256), w('after_call', 2560), w('after_fork', 1280)],
+      }),
+    );
+    const summary = summarizeOrbitBench(withWrites);
+    expect(summary.mainMB).toBe(64);
+    expect(summary.mainWrite).toEqual([
+      { bytes: 1 << 20, pages: 256, plainUsPerPage: 1, afterCallUsPerPage: 10, afterForkUsPerPage: 5 },
+    ]);
+    expect(summary.goal.text).toContain('with a 64 MB main');
+    const table = formatOrbitTable(withWrites, summary);
+    expect(table).toContain('main holds 64 MB of its own heap');
+    expect(table).toContain(
+      "main's write to each page of 1 MB: 1 us/page plain, 10 after a call (copy-on-write), 5 after fork+wait",
+    );
+    // A report from before issue 15 has no main_mb: its main held no heap of its own.
+    expect(summarizeOrbitBench(bench).mainMB).toBe(0);
   });
 });

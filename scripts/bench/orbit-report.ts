@@ -6,12 +6,14 @@
  */
 import * as z from 'zod';
 
-const OPS = ['orbit_call', 'orbit_call_async', 'fork_wait', 'pthread_handoff', 'pipe_roundtrip'] as const;
+const OPS = ['orbit_call', 'orbit_call_async', 'fork_wait', 'pthread_handoff', 'pipe_roundtrip', 'main_write'] as const;
 
 const resultSchema = z.object({
   op: z.enum(OPS),
   bytes: z.number().int().nonnegative(),
   dirty: z.boolean(),
+  /** main_write only: what came right before main's timed write to every page. */
+  after: z.enum(['clean', 'after_call', 'after_fork']).optional(),
   iterations: z.number().int().positive(),
   median_us: z.number().nonnegative(),
   min_us: z.number().nonnegative(),
@@ -25,6 +27,8 @@ export const orbitBenchSchema = z.object({
   page_size: z.number().int().positive(),
   budget_ms: z.number().positive(),
   warmup_ms: z.number().nonnegative(),
+  /** Main's own heap besides the pools, in MB (reports before issue 15 have none). */
+  main_mb: z.number().int().nonnegative().default(0),
   elapsed_s: z.number().nonnegative(),
   results: z.array(resultSchema).min(1),
 });
@@ -64,9 +68,26 @@ export interface OrbitGoal {
   met: boolean | null;
 }
 
+/** Main's own cost after a call: its first write to each page, in microseconds per page. */
+export interface MainWriteRow {
+  bytes: number;
+  pages: number;
+  /** The write right after the previous one: no fault. */
+  plainUsPerPage: number;
+  /** Right after a sync orbit_call: a copy-on-write fault that copies each page. */
+  afterCallUsPerPage: number;
+  /** Right after fork+wait: a fault that finds the page exclusive again and reuses it. */
+  afterForkUsPerPage: number;
+}
+
 /** Everything `npm run bench` reports about orbit, besides the raw guest JSON. */
 export interface OrbitSummary {
+  /** Main's own heap besides the pools in this run, in MB. */
+  mainMB: number;
   rows: OrbitRow[];
+  mainWrite: MainWriteRow[];
+  /** Rows (size and variant) where fork+wait beat the sync call by the medians: issue 15's goal is none. */
+  slowerThanFork: string[];
   baselines: { pthreadHandoffUs: number | null; pipeRoundtripUs: number | null };
   /** Extra sync orbit_call time per extra page, from the smallest to the largest pool. */
   syncUsPerExtraPage: { clean: number | null; dirty: number | null };
@@ -114,6 +135,25 @@ export function orbitRows(bench: OrbitBench): OrbitRow[] {
   return rows;
 }
 
+/** Main's timed write to every page after nothing, a call and a fork, per pool size. */
+export function mainWriteRows(bench: OrbitBench): MainWriteRow[] {
+  const rows: MainWriteRow[] = [];
+  const writes = bench.results.filter((r) => r.op === 'main_write');
+  for (const bytes of [...new Set(writes.map((r) => r.bytes))].sort((a, b) => a - b)) {
+    const pages = Math.ceil(bytes / bench.page_size);
+    const perPage = (after: string): number | undefined => {
+      const r = writes.find((w) => w.bytes === bytes && w.after === after);
+      return r && round(r.median_us / pages, 3);
+    };
+    const plain = perPage('clean');
+    const afterCall = perPage('after_call');
+    const afterFork = perPage('after_fork');
+    if (plain === undefined || afterCall === undefined || afterFork === undefined) continue;
+    rows.push({ bytes, pages, plainUsPerPage: plain, afterCallUsPerPage: afterCall, afterForkUsPerPage: afterFork });
+  }
+  return rows;
+}
+
 /** Slope of sync orbit_call time over pages, between the smallest and largest pool. */
 function perExtraPage(rows: OrbitRow[], dirty: boolean): number | null {
   const variant = rows.filter((r) => r.dirty === dirty);
@@ -128,12 +168,18 @@ export function summarizeOrbitBench(bench: OrbitBench): OrbitSummary {
   const rows = orbitRows(bench);
   const goalRow = rows.find((r) => r.bytes === GOAL_BYTES && r.dirty);
   const baseline = (op: Op): number | null => bench.results.find((r) => r.op === op)?.median_us ?? null;
+  const main = bench.main_mb ? ` with a ${bench.main_mb} MB main (issue 15)` : ' (issue 4)';
   return {
+    mainMB: bench.main_mb,
     rows,
+    mainWrite: mainWriteRows(bench),
+    slowerThanFork: rows
+      .filter((r) => r.forkOverSync < 1)
+      .map((r) => `${sizeLabel(r.bytes)} ${r.dirty ? 'dirty' : 'clean'}`),
     baselines: { pthreadHandoffUs: baseline('pthread_handoff'), pipeRoundtripUs: baseline('pipe_roundtrip') },
     syncUsPerExtraPage: { clean: perExtraPage(rows, false), dirty: perExtraPage(rows, true) },
     goal: {
-      text: `at 1 MB with all pages dirty, a sync orbit_call at least ${GOAL_RATIO}x faster than fork+wait (issue 4)`,
+      text: `at 1 MB with all pages dirty${main}, a sync orbit_call at least ${GOAL_RATIO}x faster than fork+wait`,
       forkOverSync: goalRow?.forkOverSync ?? null,
       met: goalRow ? goalRow.forkOverSync >= GOAL_RATIO : null,
     },
@@ -162,10 +208,19 @@ export function formatOrbitTable(bench: OrbitBench, summary: OrbitSummary): stri
   const line = (c: string[]): string => c.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
   const { baselines: b, goal, syncUsPerExtraPage: slope } = summary;
   const verdict = goal.met === null ? 'not measured' : goal.met ? 'met' : 'not met';
+  const main = summary.mainMB ? `, main holds ${summary.mainMB} MB of its own heap` : '';
+  const writes = summary.mainWrite.map(
+    (w) =>
+      `main's write to each page of ${sizeLabel(w.bytes)}: ${w.plainUsPerPage} us/page plain, ` +
+      `${w.afterCallUsPerPage} after a call (copy-on-write), ${w.afterForkUsPerPage} after fork+wait`,
+  );
+  const slower = summary.slowerThanFork.length ? summary.slowerThanFork.join(', ') : 'none';
   return [
-    `orbit_bench: medians in microseconds (clocksource ${bench.clocksource}, ${bench.elapsed_s} s in the guest)`,
+    `orbit_bench: medians in microseconds (clocksource ${bench.clocksource}, ${bench.elapsed_s} s in the guest${main})`,
     line(header),
     ...cells.map(line),
+    ...writes,
+    `rows where fork+wait beat the sync call (issue 15's goal: none): ${slower}`,
     `baselines: pthread hand-off ${b.pthreadHandoffUs ?? '-'} us, pipe round trip ${b.pipeRoundtripUs ?? '-'} us`,
     `sync orbit_call per extra page: clean ${slope.clean ?? '-'} us, dirty ${slope.dirty ?? '-'} us`,
     `goal: ${goal.text}: ${verdict} in this run (fork/sync ${goal.forkOverSync ?? '-'}x)`,

@@ -8,17 +8,27 @@
  *   fork_wait         fork() + waitpid() of a child doing the same work
  *   pthread_handoff   wake a worker thread and wait for its answer
  *   pipe_roundtrip    one byte to another process and back
+ *   main_write        main writes one byte to every page of the pool, timed:
+ *                     "clean" right after the previous write (no fault),
+ *                     "after_call" right after a sync call (main's
+ *                     copy-on-write fault on each page the call shared),
+ *                     "after_fork" right after fork+wait
  *
  * Pool-sized operations run twice: "clean" (main writes nothing between
  * calls, so an incremental snapshot has nothing to re-share) and "dirty"
  * (main writes one byte to every page between calls, untimed).
  *
+ * With MAIN_MB, main first fills that many megabytes of its own heap, which
+ * fork() must copy the page tables of and an orbit call must not touch:
+ * the paper's setting of a large main program with a small shared area.
+ *
  * Output: one JSON object on stdout (medians and minima in microseconds);
  * progress on stderr.  Any failed call ends the run with exit status 1.
  *
- * Usage: orbit_bench [BUDGET_MS [WARMUP_MS]]
+ * Usage: orbit_bench [BUDGET_MS [WARMUP_MS [MAIN_MB]]]
  *   BUDGET_MS  time per measurement (default 1000)
  *   WARMUP_MS  untimed warm-up before the first measurement (default 8000)
+ *   MAIN_MB    main's own heap besides the pools (default 0)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -53,6 +63,7 @@ struct result {
 	const char *op;
 	size_t bytes;
 	bool dirty;
+	const char *after;	/* main_write: what came before the write */
 	int iterations;
 	double median_us;
 	double min_us;
@@ -60,7 +71,7 @@ struct result {
 
 static struct result results[MAX_RESULTS];
 static int nresults;
-static long long budget_ns, warmup_ns;
+static long long budget_ns, warmup_ns, main_mb;
 static char clocksource[32];
 static long long samples[MAX_ITERS];
 
@@ -68,6 +79,9 @@ static long long samples[MAX_ITERS];
 static struct orbit_module *ob;
 static struct orbit_pool *pool;
 static unsigned char generation;	/* the byte the dirty pass writes */
+
+static void orbit_start(void);
+static void orbit_end(void);
 
 /* ---- errors and time ---- */
 
@@ -159,7 +173,7 @@ static int cmp_ll(const void *a, const void *b)
 }
 
 /* Record median and minimum of the n sorted samples. */
-static void record(const char *op, bool dirty, int n)
+static void record(const char *op, const char *after, bool dirty, int n)
 {
 	struct result *r = &results[nresults++];
 	long long mid2 = samples[(n - 1) / 2] + samples[n / 2];
@@ -168,21 +182,23 @@ static void record(const char *op, bool dirty, int n)
 		.op = op,
 		.bytes = pool ? pool->length : 0,
 		.dirty = dirty,
+		.after = after,
 		.iterations = n,
 		.median_us = mid2 / 2000.0,
 		.min_us = samples[0] / 1000.0,
 	};
-	fprintf(stderr, "# %-16s %8zu B %-5s %4d x  median %10.1f us\n",
-		op, r->bytes, dirty ? "dirty" : "clean", n, r->median_us);
+	fprintf(stderr, "# %-16s %8zu B %-10s %4d x  median %10.1f us\n",
+		op, r->bytes, after ? after : dirty ? "dirty" : "clean", n,
+		r->median_us);
 }
 
-/* One round: the untimed dirty pass, if any, then op() alone, timed. */
-static long long time_round(void (*op)(void), bool dirty)
+/* One round: the untimed preparation, if any, then op() alone, timed. */
+static long long time_round(void (*prep)(void), void (*op)(void))
 {
 	long long t0;
 
-	if (dirty)
-		dirty_pool();
+	if (prep)
+		prep();
 	t0 = now_ns();
 	op();
 	return now_ns() - t0;
@@ -195,19 +211,26 @@ static long long time_round(void (*op)(void), bool dirty)
  * measurements left behind (pages dirtied for the previous variant) and
  * let the emulator compile the code paths involved.
  */
-static void measure(const char *op_name, void (*op)(void), bool dirty)
+static void measure_after(const char *op_name, const char *after,
+			  void (*prep)(void), void (*op)(void))
 {
 	long long start = now_ns();
 	int n = 0;
 
 	do
-		time_round(op, dirty);
+		time_round(prep, op);
 	while (now_ns() - start < budget_ns / 4);
 	start = now_ns();
 	while (n < MAX_ITERS && (n < MIN_ITERS || now_ns() - start < budget_ns))
-		samples[n++] = time_round(op, dirty);
+		samples[n++] = time_round(prep, op);
 	qsort(samples, n, sizeof(samples[0]), cmp_ll);
-	record(op_name, dirty, n);
+	record(op_name, after, prep == dirty_pool, n);
+}
+
+/* op() alone ("clean"), or after an untimed write to every page ("dirty"). */
+static void measure(const char *op_name, void (*op)(void), bool dirty)
+{
+	measure_after(op_name, NULL, dirty ? dirty_pool : NULL, op);
 }
 
 /* ---- orbit calls ---- */
@@ -254,6 +277,23 @@ static void op_fork_wait(void)
 		fprintf(stderr, "orbit_bench: fork child status %#x\n", status);
 		exit(1);
 	}
+}
+
+/* ---- main's own cost: its first write to each page after a call ---- */
+
+/*
+ * After a sync call the orbit still maps every page of the snapshot, so
+ * main's first write to each page takes a copy-on-write fault and copies
+ * it.  After fork+wait the child is gone and main's fault only makes its
+ * page writable again.  Without either, the write faults nowhere.
+ */
+static void bench_main_write(void)
+{
+	measure_after("main_write", "clean", NULL, dirty_pool);
+	orbit_start();
+	measure_after("main_write", "after_call", op_orbit_call, dirty_pool);
+	orbit_end();
+	measure_after("main_write", "after_fork", op_fork_wait, dirty_pool);
 }
 
 /* ---- pthread hand-off ---- */
@@ -425,7 +465,26 @@ static void bench_size(size_t size)
 	orbit_end();
 	measure("fork_wait", op_fork_wait, false);
 	measure("fork_wait", op_fork_wait, true);
+	bench_main_write();
 	pool_end();
+}
+
+/*
+ * Main's own heap, filled page by page so that every page table is
+ * populated: fork() copies them all, an orbit call on a pool none.
+ */
+static void fill_main_heap(void)
+{
+	size_t len = (size_t)main_mb << 20;
+	void *heap;
+
+	if (!len)
+		return;
+	heap = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (heap == MAP_FAILED)
+		die("mmap of main's heap");
+	memset(heap, 0x5a, len);
 }
 
 /*
@@ -461,17 +520,20 @@ static void print_json(double elapsed_s)
 
 	printf("{\"benchmark\":\"orbit_bench\",\"unit\":\"us\","
 	       "\"clocksource\":\"%s\",\"page_size\":%d,\"budget_ms\":%lld,"
-	       "\"warmup_ms\":%lld,\"elapsed_s\":%.1f,\"results\":[",
+	       "\"warmup_ms\":%lld,\"main_mb\":%lld,\"elapsed_s\":%.1f,"
+	       "\"results\":[",
 	       clocksource, PAGE, budget_ns / 1000000, warmup_ns / 1000000,
-	       elapsed_s);
+	       main_mb, elapsed_s);
 	for (i = 0; i < nresults; i++) {
 		const struct result *r = &results[i];
 
-		printf("%s\n{\"op\":\"%s\",\"bytes\":%zu,\"dirty\":%s,"
-		       "\"iterations\":%d,\"median_us\":%.2f,\"min_us\":%.2f}",
+		printf("%s\n{\"op\":\"%s\",\"bytes\":%zu,\"dirty\":%s,",
 		       i ? "," : "", r->op, r->bytes,
-		       r->dirty ? "true" : "false", r->iterations,
-		       r->median_us, r->min_us);
+		       r->dirty ? "true" : "false");
+		if (r->after)
+			printf("\"after\":\"%s\",", r->after);
+		printf("\"iterations\":%d,\"median_us\":%.2f,\"min_us\":%.2f}",
+		       r->iterations, r->median_us, r->min_us);
 	}
 	printf("]}\n");
 	if (fflush(stdout))
@@ -485,12 +547,15 @@ int main(int argc, char **argv)
 
 	budget_ns = (argc > 1 ? atoll(argv[1]) : DEFAULT_BUDGET_MS) * 1000000;
 	warmup_ns = (argc > 2 ? atoll(argv[2]) : DEFAULT_WARMUP_MS) * 1000000;
-	if (argc > 3 || budget_ns <= 0 || warmup_ns < 0) {
-		fprintf(stderr, "usage: orbit_bench [BUDGET_MS [WARMUP_MS]]\n");
+	main_mb = argc > 3 ? atoll(argv[3]) : 0;
+	if (argc > 4 || budget_ns <= 0 || warmup_ns < 0 || main_mb < 0) {
+		fprintf(stderr,
+			"usage: orbit_bench [BUDGET_MS [WARMUP_MS [MAIN_MB]]]\n");
 		return 2;
 	}
 	setvbuf(stderr, NULL, _IOLBF, 0);
 	read_clocksource();
+	fill_main_heap();
 	warm_up();
 	bench_handoff();
 	bench_pipe();

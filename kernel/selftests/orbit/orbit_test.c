@@ -203,6 +203,24 @@ static int pid_gone(pid_t pid)
 	return 0;
 }
 
+/*
+ * An orbit that died is main's zombie child, as a forked child would be:
+ * waitpid() reaps it and reports signal sig; then its pid is gone.
+ */
+static int reaped(pid_t gobid, int sig)
+{
+	int status;
+
+	if (waitpid(gobid, &status, 0) != gobid)
+		return 0;
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != sig) {
+		printf("# orbit %d: status 0x%x, not signal %d\n", gobid,
+		       status, sig);
+		return 0;
+	}
+	return pid_gone(gobid);
+}
+
 static long mem_free_kb(void)
 {
 	char line[128];
@@ -515,7 +533,7 @@ static int test_orbit_segv(void)
 	CHECK(orbit_gone(ob));
 	CHECK(orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == -1 &&
 	      errno == ESRCH);
-	CHECK(pid_gone(ob->gobid));
+	CHECK(reaped(ob->gobid, SIGSEGV));
 	CHECK(orbit_destroy(ob->gobid) == 0);
 	ob = orbit_create("t_segv2", fn_entry, NULL);
 	CHECK(ob && orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
@@ -1012,14 +1030,14 @@ static unsigned long fn_stack_overflow(void *store, void *arg)
 }
 
 /* Each crash kind ends the orbit only: the call fails with ESRCH. */
-static int crash_case(orbit_entry fn, const char *name)
+static int crash_case(orbit_entry fn, const char *name, int sig)
 {
 	struct orbit_module *ob = orbit_create(name, fn_entry, NULL);
 	unsigned long x = 1;
 
 	CHECK(ob);
 	CHECK(orbit_call(ob, 0, NULL, fn, NULL, 0) == -1 && errno == ESRCH);
-	CHECK(orbit_gone(ob) && pid_gone(ob->gobid));
+	CHECK(orbit_gone(ob) && reaped(ob->gobid, sig));
 	ob = orbit_create(name, fn_entry, NULL);
 	CHECK(ob && orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
 	return 0;
@@ -1027,12 +1045,12 @@ static int crash_case(orbit_entry fn, const char *name)
 
 static int test_orbit_abort(void)
 {
-	return crash_case(fn_abort, "t_abort");
+	return crash_case(fn_abort, "t_abort", SIGABRT);
 }
 
 static int test_orbit_stack_overflow(void)
 {
-	return crash_case(fn_stack_overflow, "t_stack");
+	return crash_case(fn_stack_overflow, "t_stack", SIGSEGV);
 }
 
 /* The orbit tells main it started (a byte on a pipe), then spins. */
@@ -1077,7 +1095,7 @@ static int test_sigkill_orbit_during_sync_call(void)
 	CHECK(orbit_call(ob, 0, NULL, fn_report_and_spin, NULL, 0) == -1);
 	CHECK(errno == ESRCH);
 	CHECK(pthread_join(th, NULL) == 0);
-	CHECK(orbit_gone(ob) && pid_gone(ob->gobid));
+	CHECK(orbit_gone(ob) && reaped(ob->gobid, SIGKILL));
 	return 0;
 }
 
@@ -1340,7 +1358,7 @@ static int test_memory_hog_cgroup(void)
 	CHECK(cg_enter("orbit_hog", ob->gobid) == 0);
 	errno = 0;
 	CHECK(orbit_call(ob, 0, NULL, fn_memory_hog, NULL, 0) == -1);
-	CHECK(errno == ESRCH && pid_gone(ob->gobid));
+	CHECK(errno == ESRCH && reaped(ob->gobid, SIGKILL));
 	ob = orbit_create("t_hog2", fn_entry, NULL);
 	CHECK(ob && orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
 	return 0;
@@ -1600,11 +1618,15 @@ static int test_cpu_hog_cgroup(void)
 	CHECK(kill(ob->gobid, SIGKILL) == 0);
 	errno = 0;
 	CHECK(orbit_recvv(&r, &t) == -1 && errno == ESRCH);
-	CHECK(pid_gone(ob->gobid));
+	CHECK(reaped(ob->gobid, SIGKILL));
 	ob = orbit_create("t_cpu2", fn_entry, NULL);
 	CHECK(ob && orbit_call(ob, 0, NULL, fn_add_one, &x, sizeof(x)) == 2);
 	return 0;
 }
+
+#include "child.h"
+#include "hardening.h"
+#include "stress.h"
 
 static const struct test tests[] = {
 	{ "create_destroy", test_create_destroy },
@@ -1652,10 +1674,28 @@ static const struct test tests[] = {
 	{ "commit", test_commit },
 	{ "commit_async", test_commit_async },
 	{ "cpu_hog_cgroup_throttles_orbit_only", test_cpu_hog_cgroup },
+	{ "sigchld_handler_reaps_exit", test_sigchld_handler_reaps_exit },
+	{ "waitpid_reports_sigsegv", test_waitpid_reports_sigsegv },
+	{ "destroy_leaves_no_zombie", test_destroy_leaves_no_zombie },
+	{ "sigchld_ignored_autoreaps", test_sigchld_ignored_autoreaps },
+	{ "main_never_waits_leaves_nothing", test_main_never_waits },
+	{ "scratch_outside_pool_refused", test_scratch_outside_pool_refused },
+	{ "exec_in_orbit_no_new_privs", test_exec_in_orbit_no_new_privs },
+	{ "destroy_needs_kill_permission", test_destroy_needs_kill_permission },
+	{ "reused_pid_not_confused", test_reused_pid_not_confused },
+	{ "failed_create_leaves_nothing", test_failed_create_leaves_nothing },
+	{ "threaded_orbit_dies_with_destroy_and_main", test_threaded_orbit_dies },
+	{ "queue_bounded_eagain", test_queue_bounded },
+	{ "pending_updates_bounded", test_pending_updates_bounded },
+	{ "kernel_memory_charged_to_cgroup", test_kernel_memory_charged },
+	{ "incremental_stress_10000_rounds", test_incremental_stress },
+	{ "rewrite_same_page_after_call", test_rewrite_same_page },
 };
 
 /* Usage: orbit_test [TEST_NAME...]   (all tests without names) */
 int main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], EUID_PROBE))
+		return euid_probe();
 	return run_tests(tests, sizeof(tests) / sizeof(tests[0]), argc, argv);
 }
