@@ -14,6 +14,7 @@ import { shellQuote, type Vm } from '../vm';
 import { openVm } from '../vm/node';
 import { REPO_ROOT } from '../vm/node-assets';
 import { labIds, loadLab, loadSolution } from '../labs/load';
+import { LabRunner } from '../labs/runner';
 import { parseTccCommand } from './command';
 import type { TccCompiler } from './compiler';
 import { nodeCompiler } from './node';
@@ -150,4 +151,40 @@ describe.each(programs)('$name', (program) => {
     const shown = (text: string): string => (program.varies ? mask(text) : text);
     expect(shown(fromWasm.output), program.varies ?? 'output').toBe(shown(fromGuest.output));
   }, 300_000);
+});
+
+describe('Run with the compiler outside the guest (LabRunner)', () => {
+  const bundle = loadLab(labsDir, '00-playground');
+  const solution = loadSolution(labsDir, bundle.spec);
+
+  it('runs the program it compiled, as the student', async () => {
+    const viaGuest = await new LabRunner(vm, bundle).run(solution);
+    const outcome = await new LabRunner(vm, bundle, undefined, tcc).run(solution);
+    expect(outcome.build?.result.exitCode).toBe(0);
+    expect(outcome.run?.result.output).toBe(viaGuest.run?.result.output);
+    expect(outcome.run?.result.exitCode).toBe(0);
+    const owner = await vm.exec(`stat -c %U ${shellQuote(`lab/${bundle.spec.id}/hello`)}`);
+    expect(owner.output.trim()).toBe('student');
+  });
+
+  it('marks compile errors and runs nothing', async () => {
+    const [file] = bundle.spec.files as [string];
+    const outcome = await new LabRunner(vm, bundle, undefined, tcc).run({ [file]: 'int main(void) { return y; }\n' });
+    expect(outcome.run).toBeUndefined();
+    expect(outcome.build?.diagnostics).toEqual([{ file, line: 1, severity: 'error', message: "'y' undeclared" }]);
+  });
+
+  it('builds in the guest once the compiler failed, and says so once', async () => {
+    const failures: unknown[] = [];
+    const broken = {
+      compile: () => Promise.reject(new Error('tcc.wasm did not load')),
+      onFallback: (error: unknown) => failures.push(error),
+    };
+    const runner = new LabRunner(vm, bundle, undefined, broken);
+    for (let i = 0; i < 2; i++) {
+      const outcome = await runner.run(solution);
+      expect(outcome.run?.result.exitCode).toBe(0);
+    }
+    expect(failures).toHaveLength(1);
+  });
 });
