@@ -36,6 +36,8 @@ export interface RunOptions {
   /** The program's output as it produces it. */
   onOutput?: (bytes: Uint8Array) => void;
   signal?: AbortSignal;
+  /** Called when the runner's compiler failed and this Run (and every later one) builds in the guest. */
+  onFallback?: (error: unknown) => void;
 }
 
 /**
@@ -45,8 +47,6 @@ export interface RunOptions {
  */
 export interface LabCompiler {
   compile(request: CompileRequest): Promise<CompileResult>;
-  /** Told once, when the compiler failed and Run fell back to the guest's tcc. */
-  onFallback?: (error: unknown) => void;
 }
 
 /** Where the trusted lab directories live in the guest. */
@@ -200,7 +200,7 @@ export class LabRunner {
   private async runCompiled(
     files: Record<string, string>,
     tcc: TccCommand,
-    { onBuild, onOutput, signal }: RunOptions,
+    { onBuild, onOutput, signal, onFallback }: RunOptions,
   ): Promise<RunOutcome | undefined> {
     const { spec, starter } = this.bundle;
     const { build, run } = spec;
@@ -214,7 +214,7 @@ export class LabRunner {
         .compile({ args: tcc.args, files: sources, output: tcc.output, cwd: this.workDir })
         .catch((error: unknown) => {
           this.compilerFailed = true;
-          this.compiler?.onFallback?.(error);
+          onFallback?.(error);
           return undefined;
         }),
       this.prepare(),
