@@ -21,6 +21,8 @@ export interface BuildOutcome {
   command: string;
   result: ExecResult;
   diagnostics: Diagnostic[];
+  /** Milliseconds the compiler outside the guest took, when it built this. */
+  compileMs?: number;
 }
 
 export interface RunOutcome {
@@ -220,7 +222,10 @@ export class LabRunner {
       this.prepare(),
     ]);
     if (!compiled) return undefined;
-    const outcome = buildOutcome(build.command, compiled.output, compiled.exitCode, this.names());
+    const outcome = {
+      ...buildOutcome(build.command, compiled.output, compiled.exitCode, this.names()),
+      compileMs: compiled.ms,
+    };
     onBuild?.(outcome);
     if (!compiled.binary) return { build: outcome };
     await this.vm.writeFile(`${this.workDir}/${tcc.output}`, compiled.binary);

@@ -48,6 +48,8 @@ export interface CompileResult {
   output: string;
   /** The output file, when tcc exited 0 and wrote it. */
   binary?: Uint8Array;
+  /** Milliseconds the compile took where it ran (instance, sysroot, tcc), for benchmarks. */
+  ms: number;
 }
 
 /** Creates `path` and its missing parents. */
@@ -92,6 +94,7 @@ export class TccCompiler {
 
   /** Runs tcc once on `request` in a fresh instance (tcc keeps global state between runs). */
   async compile(request: CompileRequest): Promise<CompileResult> {
+    const t0 = performance.now();
     const cwd = request.cwd ?? '/work';
     checkRelative(request.output);
     for (const name of Object.keys(request.files)) checkRelative(name);
@@ -106,14 +109,15 @@ export class TccCompiler {
     }
     const exitCode = tcc.callMain(request.args);
     const output = lines.map((line) => `${line}\n`).join('');
-    if (exitCode !== 0) return { exitCode, output };
+    const ms = performance.now() - t0;
+    if (exitCode !== 0) return { exitCode, output, ms };
     let binary: Uint8Array | undefined;
     try {
       binary = tcc.FS.readFile(request.output);
     } catch {
-      return { exitCode: 1, output: `${output}compiler: tcc wrote no ${request.output}\n` };
+      return { exitCode: 1, output: `${output}compiler: tcc wrote no ${request.output}\n`, ms };
     }
-    return { exitCode, output, binary };
+    return { exitCode, output, binary, ms };
   }
 
   private instantiate(print: (line: string) => void): Promise<TccInstance> {

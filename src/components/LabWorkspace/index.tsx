@@ -74,6 +74,7 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
       data-busy={busy ?? undefined}
       data-runs={actions.runs}
       data-compiler={compilerStatus?.phase}
+      data-compile-ms={actions.compileMs === undefined ? undefined : Math.round(actions.compileMs)}
     >
       <Toolbar
         spec={spec}

@@ -65,6 +65,8 @@ export function useLabActions(
   const [undoable, setUndoable] = useState<string | null>(null);
   /** Finished Runs, exposed as data-runs so tests and benchmarks can wait for one. */
   const [runs, setRuns] = useState(0);
+  /** How long the last Run's compile took in the page's compiler (absent: it built in the VM). */
+  const [compileMs, setCompileMs] = useState<number | undefined>(undefined);
   const stopper = useRef<AbortController | null>(null);
 
   /** The student's editable files as they are now. */
@@ -106,6 +108,7 @@ export function useLabActions(
       const onBuild = (build: BuildOutcome) => {
         streamed = true;
         setDiagnostics(build.diagnostics);
+        setCompileMs(build.compileMs);
         terminal.current?.write(buildTranscript(build));
         if (build.result.exitCode === 0) {
           terminal.current?.write(header('run', spec.run.command));
@@ -266,6 +269,7 @@ export function useLabActions(
     report,
     undoable,
     runs,
+    compileMs,
     run,
     stop,
     check,
