@@ -1,4 +1,4 @@
-// The in-page compiler: the guest's tcc built to WebAssembly (kernel/tcc-wasm/),
+// The in-page compiler: the guest's tcc built to WebAssembly (tcc-wasm/),
 // run on an in-memory file system that holds the guest's headers and libraries
 // (the sysroot). The same code serves Node (./node.ts) and the page's Worker
 // (./worker.ts); only where the files come from differs.

@@ -1,4 +1,4 @@
-// A reader of the ustar archives kernel/tcc-wasm/build.sh writes (sysroot.tar):
+// A reader of the ustar archives tcc-wasm/build.sh writes (sysroot.tar):
 // regular files, directories and symbolic links; anything else is an error.
 
 export type TarEntry =

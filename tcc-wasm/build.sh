@@ -2,12 +2,12 @@
 # Build the in-page compiler: Debian's tcc (the guest's version) compiled to
 # WebAssembly with Debian's emscripten as an i386 Linux cross compiler, and the
 # guest's headers and libraries it compiles against, into static/tcc/.
-# Usage: bash kernel/tcc-wasm/build.sh   (as root it also installs the pinned tools)
+# Usage: bash tcc-wasm/build.sh   (as root it also installs the pinned tools)
 # Environment: ORBIT_TCC_BUILD_DIR (default /var/tmp/orbit-tcc-wasm-build).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
+repo=$(cd "$here/.." && pwd)
 build=${ORBIT_TCC_BUILD_DIR:-/var/tmp/orbit-tcc-wasm-build}
 out="$repo/static/tcc"
 image="$repo/static/vm/initrd.img"
@@ -15,7 +15,7 @@ SOURCE_DATE_EPOCH=$(node -p 'require(process.argv[1]).sourceDateEpoch' "$repo/ke
 export SOURCE_DATE_EPOCH
 
 die() {
-  echo "kernel/tcc-wasm/build.sh: error: $*" >&2
+  echo "tcc-wasm/build.sh: error: $*" >&2
   exit 1
 }
 
@@ -44,7 +44,7 @@ check_tools() {
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ]; then
     log "installing ${missing[*]}"
-    apt-get install -y -q "${missing[@]}" >&2 || die "apt cannot install ${missing[*]}; update kernel/tcc-wasm/packages.lock"
+    apt-get install -y -q "${missing[@]}" >&2 || die "apt cannot install ${missing[*]}; update tcc-wasm/packages.lock"
   else
     die "run as root: apt-get install ${missing[*]}"
   fi
@@ -105,7 +105,7 @@ build_sysroot() {
   mkdir -p "$build/image" "$build/sysroot"
   (cd "$build/image" && cpio -i -d --quiet --no-absolute-filenames <"$image")
   while read -r path; do
-    [ -e "$build/image/$path" ] || [ -L "$build/image/$path" ] || die "the image has no $path (kernel/tcc-wasm/sysroot.txt)"
+    [ -e "$build/image/$path" ] || [ -L "$build/image/$path" ] || die "the image has no $path (tcc-wasm/sysroot.txt)"
     (cd "$build/image" && cp -a --parents "${path%/}" "$build/sysroot/")
   done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/sysroot.txt")
   find "$build/sysroot" -name '*.so.*' -type f -exec node "$here/stub-elf.mjs" {} +

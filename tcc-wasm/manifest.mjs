@@ -7,7 +7,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } fro
 import path from 'node:path';
 
 const [repo, imageRoot, list] = process.argv.slice(2);
-const here = path.join(repo, 'kernel/tcc-wasm');
+const here = path.join(repo, 'tcc-wasm');
 const out = path.join(repo, 'static/tcc');
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
@@ -35,7 +35,11 @@ const packages = Object.fromEntries(
     .filter(Boolean)
     .map((line) => line.split(/\s+/)),
 );
-const inputs = Object.fromEntries(walk(here, repo).map((file) => [file, sha256(readFileSync(path.join(repo, file)))]));
+const inputs = Object.fromEntries(
+  walk(here, repo)
+    .filter((file) => !file.endsWith('.md'))
+    .map((file) => [file, sha256(readFileSync(path.join(repo, file)))]),
+);
 const image = {};
 for (const name of readFileSync(list, 'utf8').split('\n').filter(Boolean)) {
   const value = describe(path.join(imageRoot, name));
