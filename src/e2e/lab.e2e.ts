@@ -164,6 +164,38 @@ describe('lab page with the VM', () => {
   );
 
   it(
+    "compiles a Run in the page's Worker, and in the VM (saying so once) when the compiler cannot load",
+    async () => {
+      const context = await site.browser.newContext();
+      const page = await openPlayground(context);
+      await waitForVm(page);
+      await page.locator('[data-compiler=ready]').waitFor({ timeout: 60_000 });
+      await typeFile(page, solution);
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello, orbit!');
+      expect(Number(await page.locator('[data-compile-ms]').getAttribute('data-compile-ms'))).toBeGreaterThan(0);
+      await context.close();
+
+      const blocked = await site.browser.newContext();
+      await blocked.route('**/tcc/**', (route) => route.abort());
+      const fallback = await openPlayground(blocked);
+      await waitForVm(fallback);
+      await fallback.locator('[data-compiler=error]').waitFor({ timeout: 60_000 });
+      await typeFile(fallback, solution);
+      for (let run = 1; run <= 2; run++) {
+        await fallback.getByRole('button', { name: 'Run' }).click();
+        await fallback.locator(`[data-runs="${run}"]`).waitFor({ timeout: 60_000 });
+      }
+      const text = await terminalText(fallback);
+      expect(text.match(/Hello, orbit!/g)).toHaveLength(2);
+      expect(text.match(/compiler did not load/g)).toHaveLength(1);
+      expect(await fallback.locator('[data-compile-ms]').count()).toBe(0);
+      await blocked.close();
+    },
+    TEST_MS,
+  );
+
+  it(
     'streams a Run into the terminal, and Stop and Ctrl-C end it; the next Run works',
     async () => {
       const context = await site.browser.newContext();
