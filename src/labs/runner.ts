@@ -9,7 +9,7 @@
  *   copy of the readonly files and what the build makes. Student code runs
  *   there as `student`, inside the lab's cgroup limits.
  */
-import { randomNonce, shellQuote, type ExecResult, type Vm } from '../vm';
+import { mark, randomNonce, shellQuote, type ExecResult, type Vm } from '../vm';
 import { tarFiles } from '../grader/tar';
 import { parseTccCommand, type TccCommand } from '../tcc/command';
 import type { CompileRequest, CompileResult } from '../tcc/compiler';
@@ -207,6 +207,7 @@ export class LabRunner {
     const { spec, starter } = this.bundle;
     const { build, run } = spec;
     if (!build || !this.compiler) return undefined;
+    mark('orbit:run:start');
     const sources = Object.fromEntries([
       ...spec.readonly.map((f) => [f, starter[f] ?? '']),
       ...spec.files.map((f) => [f, files[f] ?? '']),
@@ -222,6 +223,7 @@ export class LabRunner {
       this.prepare(),
     ]);
     if (!compiled) return undefined;
+    mark('orbit:run:compiled');
     const outcome = {
       ...buildOutcome(build.command, compiled.output, compiled.exitCode, this.names()),
       compileMs: compiled.ms,
@@ -229,8 +231,10 @@ export class LabRunner {
     onBuild?.(outcome);
     if (!compiled.binary) return { build: outcome };
     await this.vm.writeFile(`${this.workDir}/${tcc.output}`, compiled.binary);
+    mark('orbit:run:written');
     const script = `chmod 755 ${shellQuote(tcc.output)} || exit 126\n${run.command}`;
     const result = await this.asStudent(script, run.timeoutMs ?? DEFAULT_RUN_MS, { onOutput, signal });
+    mark('orbit:run:exited');
     return { build: outcome, run: { command: run.command, result } };
   }
 
