@@ -164,6 +164,42 @@ describe('lab page with the VM', () => {
   );
 
   it(
+    "compiles a Run in the page's Worker, and in the VM (saying so once) when the compiler cannot load",
+    async () => {
+      const context = await site.browser.newContext();
+      const page = await openPlayground(context);
+      await waitForVm(page);
+      await page.locator('[data-compiler=ready]').waitFor({ timeout: 60_000 });
+      await typeFile(page, solution);
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Hello, orbit!');
+      expect(Number(await page.locator('[data-compile-ms]').getAttribute('data-compile-ms'))).toBeGreaterThan(0);
+      await context.close();
+
+      const blocked = await site.browser.newContext();
+      await blocked.route('**/tcc/**', (route) => route.abort());
+      const fallback = await openPlayground(blocked);
+      await waitForVm(fallback);
+      await fallback.locator('[data-compiler=error]').waitFor({ timeout: 60_000 });
+      await typeFile(fallback, solution);
+      await fallback.getByRole('button', { name: 'Run' }).click();
+      await fallback.locator('[data-runs="1"]').waitFor({ timeout: 60_000 });
+      const first = await terminalText(fallback);
+      expect(first).toMatch(/compiler did not load[^]*── build: [^]*Hello, orbit!/);
+      await fallback.getByRole('button', { name: 'Run' }).click();
+      await fallback.locator('[data-runs="2"]').waitFor({ timeout: 60_000 });
+      // The second Run's part (from the first Run's last line on) builds in the VM without the note.
+      const text = await terminalText(fallback);
+      const second = text.slice(text.lastIndexOf('exit status', text.lastIndexOf('── build:')));
+      expect(second).toMatch(/── build: [^]*Hello, orbit!/);
+      expect(second).not.toMatch(/compiler did not load/);
+      expect(await fallback.locator('[data-compile-ms]').count()).toBe(0);
+      await blocked.close();
+    },
+    TEST_MS,
+  );
+
+  it(
     'streams a Run into the terminal, and Stop and Ctrl-C end it; the next Run works',
     async () => {
       const context = await site.browser.newContext();

@@ -9,8 +9,10 @@
  *   copy of the readonly files and what the build makes. Student code runs
  *   there as `student`, inside the lab's cgroup limits.
  */
-import { randomNonce, shellQuote, type ExecResult, type Vm } from '../vm';
+import { mark, randomNonce, shellQuote, type ExecResult, type Vm } from '../vm';
 import { tarFiles } from '../grader/tar';
+import { parseTccCommand, type TccCommand } from '../tcc/command';
+import type { CompileRequest, CompileResult } from '../tcc/compiler';
 import type { LabBundle } from './load';
 import { extractDiagnostics, type Diagnostic } from './markers';
 import { labLimits } from './schema';
@@ -19,6 +21,8 @@ export interface BuildOutcome {
   command: string;
   result: ExecResult;
   diagnostics: Diagnostic[];
+  /** Milliseconds the compiler outside the guest took, when it built this. */
+  compileMs?: number;
 }
 
 export interface RunOutcome {
@@ -34,6 +38,17 @@ export interface RunOptions {
   /** The program's output as it produces it. */
   onOutput?: (bytes: Uint8Array) => void;
   signal?: AbortSignal;
+  /** Called when the runner's compiler failed and this Run (and every later one) builds in the guest. */
+  onFallback?: (error: unknown) => void;
+}
+
+/**
+ * A compiler outside the guest that builds exactly what the guest's tcc builds
+ * (src/tcc: tcc.wasm in Node or in the page's Worker). A failure to load it
+ * rejects compile(); Run then builds in the guest.
+ */
+export interface LabCompiler {
+  compile(request: CompileRequest): Promise<CompileResult>;
 }
 
 /** Where the trusted lab directories live in the guest. */
@@ -44,10 +59,14 @@ const DEFAULT_RUN_MS = 10_000;
 export class LabRunner {
   private prepared: Promise<void> | null = null;
 
+  /** Set after the compiler failed once: every later Run builds in the guest. */
+  private compilerFailed = false;
+
   constructor(
     private readonly vm: Vm,
     private readonly bundle: LabBundle,
     private readonly trustedRoot = TRUSTED_ROOT,
+    private readonly compiler: LabCompiler | null = null,
   ) {
     // A restore after a hung guest brings back the saved state: the lab is gone.
     vm.on('progress', (p) => {
@@ -143,8 +162,13 @@ export class LabRunner {
    * output is streamed to `onOutput`.
    */
   async run(files: Record<string, string>, options: RunOptions = {}): Promise<RunOutcome> {
-    await this.writeFiles(files);
     const { build, run } = this.bundle.spec;
+    const tcc = build && this.compiler && !this.compilerFailed ? parseTccCommand(build.command) : null;
+    if (tcc) {
+      const outcome = await this.runCompiled(files, tcc, options);
+      if (outcome) return outcome;
+    }
+    await this.writeFiles(files);
     const runMs = run.timeoutMs ?? DEFAULT_RUN_MS;
     const { onBuild, onOutput, signal } = options;
     if (!build) {
@@ -168,6 +192,50 @@ export class LabRunner {
     const timeoutMs = (build.timeoutMs ?? DEFAULT_BUILD_MS) + runMs;
     const both = await this.asStudent(script, timeoutMs, { onOutput: split, signal });
     return splitRun(both, build.command, run.command, separator, names);
+  }
+
+  /**
+   * Run with the compiler outside the guest: compile the lab's files there, then
+   * write only the program into the work directory and run it as the student.
+   * Undefined when the compiler failed (it is then not tried again).
+   */
+  private async runCompiled(
+    files: Record<string, string>,
+    tcc: TccCommand,
+    { onBuild, onOutput, signal, onFallback }: RunOptions,
+  ): Promise<RunOutcome | undefined> {
+    const { spec, starter } = this.bundle;
+    const { build, run } = spec;
+    if (!build || !this.compiler) return undefined;
+    mark('orbit:run:start');
+    const sources = Object.fromEntries([
+      ...spec.readonly.map((f) => [f, starter[f] ?? '']),
+      ...spec.files.map((f) => [f, files[f] ?? '']),
+    ]);
+    const [compiled] = await Promise.all([
+      this.compiler
+        .compile({ args: tcc.args, files: sources, output: tcc.output, cwd: this.workDir })
+        .catch((error: unknown) => {
+          this.compilerFailed = true;
+          onFallback?.(error);
+          return undefined;
+        }),
+      this.prepare(),
+    ]);
+    if (!compiled) return undefined;
+    mark('orbit:run:compiled');
+    const outcome = {
+      ...buildOutcome(build.command, compiled.output, compiled.exitCode, this.names()),
+      compileMs: compiled.ms,
+    };
+    onBuild?.(outcome);
+    if (!compiled.binary) return { build: outcome };
+    await this.vm.writeFile(`${this.workDir}/${tcc.output}`, compiled.binary);
+    mark('orbit:run:written');
+    const script = `chmod 755 ${shellQuote(tcc.output)} || exit 126\n${run.command}`;
+    const result = await this.asStudent(script, run.timeoutMs ?? DEFAULT_RUN_MS, { onOutput, signal });
+    mark('orbit:run:exited');
+    return { build: outcome, run: { command: run.command, result } };
   }
 
   /** Runs test `testId`'s check command as root in the trusted directory. */

@@ -44,11 +44,16 @@ export async function bootVm(options: VmOptions): Promise<Vm> {
 
 /** Restores the saved state (a fraction of a second) and checks the agent answers. */
 export async function restoreVm(options: VmOptions): Promise<Vm> {
+  mark('orbit:vm:restore');
   const manifest = options.manifest ?? (await loadManifest(options.assets));
   const load = loader(options, manifest);
-  const [wasm, state] = await Promise.all([load(WASM_ASSET), loadState(options.assets, manifest, load)]);
+  const [wasm, state] = await Promise.all([
+    load(WASM_ASSET).finally(() => mark('orbit:vm:wasm')),
+    loadState(options.assets, manifest, load).finally(() => mark('orbit:vm:state')),
+  ]);
   const spec: MachineSpec = { wasm, memoryMB: manifest.machine.memoryMB, state };
   const vm = await OrbitVm.start(manifest, spec, options);
+  mark('orbit:vm:started');
   options.onProgress?.({ phase: 'restore' });
   const timeout = options.readyTimeoutMs ?? 10_000;
   await vm.destroyOnFailure(
@@ -57,7 +62,17 @@ export async function restoreVm(options: VmOptions): Promise<Vm> {
       `the VM did not answer within ${timeout / 1000} s after restore: the saved state may not match the images; ${FIX}`,
     ),
   );
+  mark('orbit:vm:answered');
   return vm;
+}
+
+/**
+ * A performance mark (User Timing) for the bench's breakdown of a lab's start:
+ * restore begun, v86's wasm and the unpacked state at hand, the emulator
+ * started on it, the agent's answer.
+ */
+export function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
 }
 
 /** Keeps the last `max` characters of console output, for error messages. */

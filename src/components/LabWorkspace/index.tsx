@@ -11,6 +11,7 @@ import { useLabActions } from './useLabActions';
 import type { LabBundle } from '../../labs/load';
 import { useLabFiles } from '../../labs/useLabFiles';
 import { describeVmStatus, useVm } from '../../vm/browser/useVm';
+import { usePageCompiler } from '../../tcc/usePageCompiler';
 import styles from './styles.module.css';
 
 // Monaco is the heaviest part: it loads in its own chunk while the VM restores.
@@ -24,7 +25,9 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
   const { vm, status, restart } = useVm();
   const editor = useRef<CodeEditorHandle>(null);
   const terminal = useRef<TerminalHandle>(null);
-  const actions = useLabActions(bundle, vm, files, { editor, terminal });
+  // The compiler loads beside the VM: Run compiles in the page and the guest only runs the program.
+  const { compiler, status: compilerStatus } = usePageCompiler();
+  const actions = useLabActions(bundle, vm, files, { editor, terminal }, compiler);
   const { runner, busy, diagnostics, undoable } = actions;
   const [active, setActive] = useState(spec.files[0] ?? '');
   const [editorReady, setEditorReady] = useState(false);
@@ -70,6 +73,8 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
       data-vm-state={status.phase}
       data-busy={busy ?? undefined}
       data-runs={actions.runs}
+      data-compiler={compilerStatus?.phase}
+      data-compile-ms={actions.compileMs === undefined ? undefined : Math.round(actions.compileMs)}
     >
       <Toolbar
         spec={spec}
@@ -184,6 +189,9 @@ export default function LabWorkspace({ bundle }: { bundle: LabBundle }): ReactNo
       <div className={styles.statusBar}>
         {status.phase === 'download' && (
           <progress max={status.total || undefined} value={status.loaded} aria-label="VM download" />
+        )}
+        {compilerStatus?.phase === 'download' && compilerStatus.total > 0 && (
+          <progress max={compilerStatus.total} value={compilerStatus.loaded} aria-label="Compiler download" />
         )}
         <p
           role="status"

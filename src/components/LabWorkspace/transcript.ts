@@ -18,6 +18,19 @@ export function header(what: string, command: string): string {
   return `\n${DIM}── ${what}: ${command}${RESET}\n`;
 }
 
+/** The note, said once, that Run builds in the VM because the in-page compiler failed. */
+export function fallbackNotice(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const text = translate(
+    {
+      id: 'lab.compiler.fallback',
+      message: 'The in-page compiler did not load ({message}); Run builds in the VM instead.',
+    },
+    { message },
+  );
+  return `\n${YELLOW}${text}${RESET}\n`;
+}
+
 /** The build's part of the terminal transcript. */
 export function buildTranscript(build: BuildOutcome): string {
   const { result } = build;

@@ -9,14 +9,22 @@ import siteConfig from '@generated/docusaurus.config';
 import { gradeSubmission, type GradeReport } from '../../grader';
 import type { LabBundle } from '../../labs/load';
 import type { Diagnostic } from '../../labs/markers';
-import { LabRunner, type BuildOutcome } from '../../labs/runner';
+import { LabRunner, type BuildOutcome, type LabCompiler } from '../../labs/runner';
 import { localTitle } from '../../labs/schema';
 import { createSubmission, submissionFileName, validateSubmission } from '../../labs/submission';
 import type { LabFiles } from '../../labs/useLabFiles';
 import type { Vm } from '../../vm';
 import type { CodeEditorHandle } from '../CodeEditor';
 import type { TerminalHandle } from '../Terminal';
-import { buildTranscript, checkTranscript, endLine, header, runSummary, runTranscript } from './transcript';
+import {
+  buildTranscript,
+  checkTranscript,
+  endLine,
+  fallbackNotice,
+  header,
+  runSummary,
+  runTranscript,
+} from './transcript';
 
 export type Busy = 'run' | 'check' | null;
 
@@ -35,9 +43,20 @@ interface Refs {
   terminal: RefObject<TerminalHandle | null>;
 }
 
-export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles, { editor, terminal }: Refs) {
+/**
+ * `compiler`: the page's compiler (src/tcc), which Run uses while it works; when
+ * it fails, Run builds in the VM and the terminal says so once.
+ */
+export function useLabActions(
+  bundle: LabBundle,
+  vm: Vm | null,
+  files: LabFiles,
+  { editor, terminal }: Refs,
+  compiler: LabCompiler | null = null,
+) {
   const { spec } = bundle;
-  const runner = useMemo(() => (vm ? new LabRunner(vm, bundle) : null), [vm, bundle]);
+  const runner = useMemo(() => (vm ? new LabRunner(vm, bundle, undefined, compiler) : null), [vm, bundle, compiler]);
+  const fallbackSaid = useRef(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [announcement, setAnnouncement] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -46,6 +65,8 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
   const [undoable, setUndoable] = useState<string | null>(null);
   /** Finished Runs, exposed as data-runs so tests and benchmarks can wait for one. */
   const [runs, setRuns] = useState(0);
+  /** How long the last Run's compile took in the page's compiler (absent: it built in the VM). */
+  const [compileMs, setCompileMs] = useState<number | undefined>(undefined);
   const stopper = useRef<AbortController | null>(null);
 
   /** The student's editable files as they are now. */
@@ -87,6 +108,7 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
       const onBuild = (build: BuildOutcome) => {
         streamed = true;
         setDiagnostics(build.diagnostics);
+        setCompileMs(build.compileMs);
         terminal.current?.write(buildTranscript(build));
         if (build.result.exitCode === 0) {
           terminal.current?.write(header('run', spec.run.command));
@@ -100,7 +122,11 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
       };
       const onOutput = (bytes: Uint8Array) => terminal.current?.write(decoder.decode(bytes, { stream: true }));
       try {
-        const outcome = await r.run(editable(), { onBuild, onOutput, signal: controller.signal });
+        const onFallback = (error: unknown) => {
+          if (!fallbackSaid.current) terminal.current?.write(fallbackNotice(error));
+          fallbackSaid.current = true;
+        };
+        const outcome = await r.run(editable(), { onBuild, onOutput, onFallback, signal: controller.signal });
         setDiagnostics(outcome.build?.diagnostics ?? []);
         if (!streamed) terminal.current?.write(runTranscript(outcome));
         else if (outcome.run) {
@@ -243,6 +269,7 @@ export function useLabActions(bundle: LabBundle, vm: Vm | null, files: LabFiles,
     report,
     undoable,
     runs,
+    compileMs,
     run,
     stop,
     check,
