@@ -11,6 +11,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openSite } from '../lib/site';
+import { typeFile } from '../../src/e2e/lab-page';
 
 const LAB_PAGE = '/book/lab-playground/';
 /** A chapter with a lab far below the fold: its VM starts restoring while the page hydrates. */
@@ -128,24 +129,13 @@ async function vmMarks(page: Page): Promise<Record<string, number>> {
   );
 }
 
-/** Replaces the lab's file in the editor with the playground's solution. */
-async function pasteSolution(page: Page): Promise<void> {
-  await page.locator('[data-testid=code-editor] .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.locator('[data-testid=code-editor] textarea').evaluate((area, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, solution);
-}
-
 /** Run to output with the VM's compiler: a context where static/tcc/ cannot load, so Run falls back. */
 async function guestRuns(browser: Browser, url: string, runs: number[]): Promise<void> {
   const context = await browser.newContext();
   await context.route('**/tcc/**', (route) => route.abort());
   const { page } = await timeTo(context, url + LAB_PAGE, VM_READY);
   await page.locator('[data-compiler=error]').waitFor({ timeout: 60_000 });
-  await pasteSolution(page);
+  await typeFile(page, solution);
   await runToOutput(page);
   const text = await page.locator('[data-testid=terminal] .xterm-rows').innerText();
   if (!/compiler did not load/.test(text)) throw new Error('Run did not say that it fell back to the VM');
@@ -220,7 +210,7 @@ export async function benchLab(buildDir: string) {
       warm.push(second.ms);
       for (const [n, t] of Object.entries(await vmMarks(second.page))) marks[n]?.push(t);
       await second.page.locator(COMPILER_READY).waitFor({ timeout: 60_000 });
-      await pasteSolution(second.page);
+      await typeFile(second.page, solution);
       await runToOutput(second.page); // the first run also compiles tcc's caches in
       for (let j = 0; j < RUNS; j++) {
         const timing = await runToOutput(second.page);
