@@ -1690,6 +1690,8 @@ static const struct test tests[] = {
 	{ "kernel_memory_charged_to_cgroup", test_kernel_memory_charged },
 	{ "incremental_stress_10000_rounds", test_incremental_stress },
 	{ "rewrite_same_page_after_call", test_rewrite_same_page },
+	{ "incremental_cancel_skip_stress", test_incremental_cancel_skip },
+	{ "orbit_vandalizes_its_snapshot", test_orbit_vandalizes_snapshot },
 };
 
 /* Usage: orbit_test [TEST_NAME...]   (all tests without names) */

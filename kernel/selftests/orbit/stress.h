@@ -139,4 +139,156 @@ static int test_rewrite_same_page(void)
 	return 0;
 }
 
+/*
+ * Async calls that skip, cancel and are cancelled, between random writes:
+ * a task that leaves the queue unrun hands its pages to the next one, so
+ * every task that runs sees the pool exactly as at its call.
+ */
+static int test_incremental_cancel_skip(void)
+{
+	static const unsigned long flag_mix[] = {
+		0, ORBIT_CANCELLABLE, ORBIT_CANCELLABLE | ORBIT_CANCEL_ANY,
+		ORBIT_SKIP_ANY, ORBIT_CANCEL_ANY,
+	};
+	struct orbit_pool *p = filled_pool(STRESS_PAGES, 0);
+	struct orbit_task t[STRESS_QUEUE];
+	unsigned long want[STRESS_QUEUE];
+	long round, ran = 0, cancelled = 0, skipped = 0;
+	struct stress st = { .seed = 21 };
+	struct orbit_module *ob;
+	union orbit_result r;
+	struct digest_arg a;
+	int queued = 0, k;
+
+	alarm(600);
+	ob = orbit_create("t_cancel", fn_entry, NULL);
+	st.ref = calloc(STRESS_WORDS, sizeof(long));
+	CHECK(p && ob && st.ref);
+	st.w = p->rawptr;
+	a.p = st.w;
+	a.pages = STRESS_PAGES;
+	for (round = 0; round < 3000; round++) {
+		unsigned long flags = flag_mix[stress_rand(&st) % 5];
+
+		CHECK(stress_mutate(&st) == 0);
+		a.scribble = stress_rand(&st) % 3 ? 0 : stress_rand(&st);
+		if (queued == STRESS_QUEUE || stress_rand(&st) % 5 == 0) {
+			for (k = 0; k < queued; k++) {
+				if (!t[k].taskid) {
+					skipped++;
+					continue;
+				}
+				if (orbit_recvv(&r, &t[k]) == -1) {
+					CHECK(errno == ECANCELED);
+					cancelled++;
+					continue;
+				}
+				CHECK(r.retval == want[k]);
+				ran++;
+			}
+			queued = 0;
+		}
+		if (queued && stress_rand(&st) % 7 == 0)
+			orbit_cancel_by_task(&t[stress_rand(&st) % queued]);
+		want[queued] = st.digest;
+		CHECK(orbit_call_async(ob, flags, 1, &p, fn_full_digest, &a,
+				       sizeof(a), &t[queued]) == 0);
+		queued++;
+	}
+	for (k = 0; k < queued; k++)
+		if (t[k].taskid && orbit_recvv(&r, &t[k]) == 0)
+			CHECK(r.retval == want[k]);
+	/* a sync call after all that still sees main's pool */
+	a.scribble = 0;
+	CHECK((unsigned long)orbit_call(ob, 1, &p, fn_full_digest, &a,
+					sizeof(a)) == st.digest);
+	printf("# %ld ran, %ld cancelled, %ld skipped\n", ran, cancelled,
+	       skipped);
+	CHECK(ran && cancelled && skipped);
+	return 0;
+}
+
+/* What the orbit does to its own snapshot after taking the digest */
+enum vandal_mode {
+	VANDAL_NONE, VANDAL_DONTNEED, VANDAL_MUNMAP, VANDAL_MPROTECT,
+	VANDAL_MOVE_OUT, VANDAL_MOVE_IN, VANDAL_MODES
+};
+
+struct vandal_arg {
+	unsigned long *p;
+	unsigned long pages;
+	unsigned long mode;
+	unsigned long page;
+};
+
+/* Digest the pool, then unmap, protect or move one page of it. */
+static unsigned long fn_vandal(void *store, void *argp)
+{
+	struct vandal_arg *a = argp;
+	struct digest_arg d = { .p = a->p, .pages = a->pages };
+	unsigned long digest = fn_full_digest(store, &d);
+	char *page = (char *)a->p + a->page * PAGE;
+	char *scratch = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (scratch == MAP_FAILED)
+		return 0;
+	memset(scratch, 0x77, PAGE);
+	switch (a->mode) {
+	case VANDAL_DONTNEED:
+		madvise(page, PAGE, MADV_DONTNEED);
+		break;
+	case VANDAL_MUNMAP:
+		munmap(page, PAGE);
+		break;
+	case VANDAL_MPROTECT:
+		mprotect(page, PAGE, PROT_READ);
+		break;
+	case VANDAL_MOVE_OUT:
+		mremap(page, PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED,
+		       scratch);
+		return digest;
+	case VANDAL_MOVE_IN:
+		mremap(scratch, PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED,
+		       page);
+		return digest;
+	}
+	munmap(scratch, PAGE);
+	return digest;
+}
+
+/*
+ * The orbit unmaps, protects, moves a page out of and moves a page into
+ * its snapshot; the next call still sees main's pool, whether main wrote
+ * the page in between or not.
+ */
+static int test_orbit_vandalizes_snapshot(void)
+{
+	struct orbit_pool *p = filled_pool(STRESS_PAGES, 0);
+	struct stress st = { .seed = 33 };
+	struct orbit_module *ob;
+	struct vandal_arg a;
+	long round;
+
+	ob = orbit_create("t_vandal", fn_entry, NULL);
+	st.ref = calloc(STRESS_WORDS, sizeof(long));
+	CHECK(p && ob && st.ref);
+	st.w = p->rawptr;
+	a.p = st.w;
+	a.pages = STRESS_PAGES;
+	for (round = 0; round < 200; round++) {
+		a.mode = round % VANDAL_MODES;
+		a.page = stress_rand(&st) % STRESS_PAGES;
+		if (round % 3)
+			stress_write(&st, a.page * WORDS_PER_PAGE + 9,
+				     stress_rand(&st));
+		if (round % 4 == 0)
+			CHECK(stress_mutate(&st) == 0);
+		CHECK((unsigned long)orbit_call(ob, 1, &p, fn_vandal, &a,
+						sizeof(a)) == st.digest);
+	}
+	CHECK(stress_consistent(&st));
+	return 0;
+}
+
 #endif /* ORBIT_TEST_STRESS_H */
