@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the test initramfs: static busybox (i386), the orbit selftests and
 # an /init that runs them and powers off.
-# Usage: initramfs.sh OUT.cpio.gz WORKDIR
+# Usage: initramfs.sh OUT.cpio.lz4 WORKDIR
 set -eu
 out=$1 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,4 +25,5 @@ make -s -C "$kdir/selftests/orbit"
 cp "$kdir/selftests/orbit/orbit_test" "$kdir/selftests/orbit/orbit_fuzz" "$root/bin/"
 cp "$here/init.sh" "$root/init"
 chmod +x "$root/init"
-(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out"
+# LZ4, the only initramfs compression the VM's configuration keeps (CONFIG_RD_LZ4)
+(cd "$root" && find . | cpio -o -H newc --quiet) | lz4 -l -9 -q > "$out"

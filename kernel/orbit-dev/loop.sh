@@ -12,5 +12,5 @@ VMCONFIG=${VMCONFIG:-/work/main/kernel/config/orbit-vm.config}
 mkdir -p "$WORK"
 [ -f "$KBUILD/.config" ] || "$here/kconfig.sh" "$KSRC" "$KBUILD" "$VMCONFIG"
 nice -n 10 make -s -j2 ARCH=i386 -C "$KSRC" O="$KBUILD" bzImage
-"$here/initramfs.sh" "$WORK/initramfs.cpio.gz" "$WORK"
-"$here/run-qemu.sh" "$KBUILD/arch/x86/boot/bzImage" "$WORK/initramfs.cpio.gz" "$WORK/qemu.log"
+"$here/initramfs.sh" "$WORK/initramfs.cpio.lz4" "$WORK"
+"$here/run-qemu.sh" "$KBUILD/arch/x86/boot/bzImage" "$WORK/initramfs.cpio.lz4" "$WORK/qemu.log"
