@@ -91,10 +91,25 @@ describe('the orbit benchmark report', () => {
   it('prints one table line per row, then the baselines and the goal', () => {
     const bench = sample(2000);
     const lines = formatOrbitTable(bench, summarizeOrbitBench(bench)).split('\n');
-    expect(lines).toHaveLength(1 + 1 + 4 + 4);
+    expect(lines).toHaveLength(1 + 1 + 4 + 5);
     expect(lines[5]).toMatch(/^\s*1 MB\s+256\s+dirty\s+365\.0\s+400\.0\s+2000\.0\s+5\.48x\s+5\.00x\s+1\.426$/);
     expect(lines[6]).toBe("rows where fork+wait beat the sync call (issue 15's goal: none): none");
     expect(lines[9]).toContain('not met in this run (fork/sync 5.48x)');
+    expect(lines[10]).toBe(
+      'goal: with nothing dirty, a sync orbit_call on 1 MB against 4 KB at most 2x as long (issue 15): met in this run (1x)',
+    );
+  });
+
+  it("states whether a clean call's cost stayed within 2x of the smallest pool's, as a fact", () => {
+    const bench = sample(2000);
+    const clean1Mb = bench.results.find((r) => r.op === 'orbit_call' && r.bytes === 1 << 20 && !r.dirty);
+    if (!clean1Mb) throw new Error('sample has no clean 1 MB call');
+    clean1Mb.median_us = 250;
+    expect(summarizeOrbitBench(bench).cleanGoal).toMatchObject({ largestOverSmallest: 2.5, met: false });
+    clean1Mb.median_us = 200;
+    expect(summarizeOrbitBench(bench).cleanGoal).toMatchObject({ largestOverSmallest: 2, met: true });
+    bench.results = bench.results.filter((r) => r.bytes !== 1 << 20);
+    expect(summarizeOrbitBench(bench).cleanGoal).toMatchObject({ largestOverSmallest: null, met: null });
   });
 
   it('names the rows where fork+wait beat the call', () => {

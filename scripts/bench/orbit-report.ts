@@ -68,6 +68,14 @@ export interface OrbitGoal {
   met: boolean | null;
 }
 
+/** Issue 15's requirement 3: a clean call's cost must not grow with the pool. */
+export interface CleanGoal {
+  text: string;
+  /** Sync call on the largest pool with nothing dirty ÷ the same on the smallest. */
+  largestOverSmallest: number | null;
+  met: boolean | null;
+}
+
 /** Main's own cost after a call: its first write to each page, in microseconds per page. */
 export interface MainWriteRow {
   bytes: number;
@@ -92,10 +100,12 @@ export interface OrbitSummary {
   /** Extra sync orbit_call time per extra page, from the smallest to the largest pool. */
   syncUsPerExtraPage: { clean: number | null; dirty: number | null };
   goal: OrbitGoal;
+  cleanGoal: CleanGoal;
 }
 
 export const GOAL_BYTES = 1 << 20;
 export const GOAL_RATIO = 10;
+export const CLEAN_GOAL_RATIO = 2;
 
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
@@ -163,6 +173,20 @@ function perExtraPage(rows: OrbitRow[], dirty: boolean): number | null {
   return round((last.syncUs - first.syncUs) / (last.pages - first.pages), 3);
 }
 
+/** The clean call on the largest pool against the clean call on the smallest. */
+function cleanGoal(rows: OrbitRow[]): CleanGoal {
+  const clean = rows.filter((r) => !r.dirty);
+  const first = clean[0];
+  const last = clean[clean.length - 1];
+  const ratio = first && last && last.pages > first.pages ? round(last.syncUs / first.syncUs, 2) : null;
+  const sizes = first && last ? `${sizeLabel(last.bytes)} against ${sizeLabel(first.bytes)}` : 'largest against smallest pool';
+  return {
+    text: `with nothing dirty, a sync orbit_call on ${sizes} at most ${CLEAN_GOAL_RATIO}x as long (issue 15)`,
+    largestOverSmallest: ratio,
+    met: ratio === null ? null : ratio <= CLEAN_GOAL_RATIO,
+  };
+}
+
 /** The ratios of one run. */
 export function summarizeOrbitBench(bench: OrbitBench): OrbitSummary {
   const rows = orbitRows(bench);
@@ -183,6 +207,7 @@ export function summarizeOrbitBench(bench: OrbitBench): OrbitSummary {
       forkOverSync: goalRow?.forkOverSync ?? null,
       met: goalRow ? goalRow.forkOverSync >= GOAL_RATIO : null,
     },
+    cleanGoal: cleanGoal(rows),
   };
 }
 
@@ -206,8 +231,9 @@ export function formatOrbitTable(bench: OrbitBench, summary: OrbitSummary): stri
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
   const line = (c: string[]): string => c.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
-  const { baselines: b, goal, syncUsPerExtraPage: slope } = summary;
-  const verdict = goal.met === null ? 'not measured' : goal.met ? 'met' : 'not met';
+  const { baselines: b, goal, syncUsPerExtraPage: slope, cleanGoal: clean } = summary;
+  const verdictOf = (met: boolean | null): string => (met === null ? 'not measured' : met ? 'met' : 'not met');
+  const verdict = verdictOf(goal.met);
   const main = summary.mainMB ? `, main holds ${summary.mainMB} MB of its own heap` : '';
   const writes = summary.mainWrite.map(
     (w) =>
@@ -224,5 +250,6 @@ export function formatOrbitTable(bench: OrbitBench, summary: OrbitSummary): stri
     `baselines: pthread hand-off ${b.pthreadHandoffUs ?? '-'} us, pipe round trip ${b.pipeRoundtripUs ?? '-'} us`,
     `sync orbit_call per extra page: clean ${slope.clean ?? '-'} us, dirty ${slope.dirty ?? '-'} us`,
     `goal: ${goal.text}: ${verdict} in this run (fork/sync ${goal.forkOverSync ?? '-'}x)`,
+    `goal: ${clean.text}: ${verdictOf(clean.met)} in this run (${clean.largestOverSmallest ?? '-'}x)`,
   ].join('\n');
 }
