@@ -6,9 +6,12 @@
 
 ORBIT_STAGE="$BUILD_DIR/liborbit-stage"
 
-# orbit_cc ARGS...: the one compiler line, without debug info or build paths.
+# orbit_cc ARGS...: the one compiler line, without debug info or build paths
+# (orbit_alloc() records __FILE__: the prefix map makes it kernel/..., wherever
+# the checkout is, so two checkouts build the same liborbit.a).
 orbit_cc() {
-  gcc -m32 -O2 -std=gnu99 -Wall -Wextra -Werror -I"$KERNEL_DIR/liborbit" -I"$KERNEL_DIR/liborbit/uapi" "$@"
+  gcc -m32 -O2 -std=gnu99 -Wall -Wextra -Werror -ffile-prefix-map="$KERNEL_DIR"=kernel \
+    -I"$KERNEL_DIR/liborbit" -I"$KERNEL_DIR/liborbit/uapi" "$@"
 }
 
 # build_liborbit: liborbit.a, orbit_test, orbit_fuzz and orbit_bench into $ORBIT_STAGE.
