@@ -179,7 +179,8 @@ function cleanGoal(rows: OrbitRow[]): CleanGoal {
   const first = clean[0];
   const last = clean[clean.length - 1];
   const ratio = first && last && last.pages > first.pages ? round(last.syncUs / first.syncUs, 2) : null;
-  const sizes = first && last ? `${sizeLabel(last.bytes)} against ${sizeLabel(first.bytes)}` : 'largest against smallest pool';
+  const sizes =
+    first && last ? `${sizeLabel(last.bytes)} against ${sizeLabel(first.bytes)}` : 'largest against smallest pool';
   return {
     text: `with nothing dirty, a sync orbit_call on ${sizes} at most ${CLEAN_GOAL_RATIO}x as long (issue 15)`,
     largestOverSmallest: ratio,
