@@ -89,11 +89,22 @@ int main(int argc, char **argv)
 	ob = orbit_create("worker", task, NULL);
 	if (!ob)
 		return perror("orbit_create"), 1;
-	for (int n = 1; n <= NTASKS; n++)
-		if (submit(ob, n, &t[n]) < 0)
-			return perror("orbit_call_async"), 1;
+	/*
+	 * The orbit may run task 1, and die of it, before task 2 is even
+	 * queued: a call to a dead orbit fails with ESRCH at once, and that
+	 * task counts as failed like the ones queued before the death.
+	 */
 	for (int n = 1; n <= NTASKS; n++) {
-		failed[n] = collect(n, &t[n]) == ESRCH;
+		if (submit(ob, n, &t[n]) == 0)
+			continue;
+		if (errno != ESRCH)
+			return perror("orbit_call_async"), 1;
+		printf("task %d: failed: %s\n", n, strerror(errno));
+		failed[n] = 1;
+	}
+	for (int n = 1; n <= NTASKS; n++) {
+		if (!failed[n])
+			failed[n] = collect(n, &t[n]) == ESRCH;
 		dead |= failed[n];
 	}
 	if (dead && recover(failed) < 0)
